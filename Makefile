@@ -1,0 +1,59 @@
+# Two commands: `make run` serves the site, `make test` runs every test.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PYTEST_ARGS ?=
+export DJANGO_SETTINGS_MODULE ?= halloffame.settings.dev
+
+.PHONY: run test install install-dev lint format check migrate screenshots bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+# Collected again only when a file under static/ changed.
+var/static/staticfiles.json: $(shell find static -type f) $(VENV)/.installed
+	$(BIN)/python manage.py collectstatic --noinput -v0
+
+run: migrate var/static/staticfiles.json
+	@$(BIN)/python manage.py load_demo_data_if_empty
+	@echo ""
+	@echo "  หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี: http://127.0.0.1:$(PORT)/"
+	@echo "  ระบบเจ้าหน้าที่: http://127.0.0.1:$(PORT)/admin/"
+	@$(BIN)/python manage.py ensure_local_admin
+	@echo "  (Ctrl+C เพื่อหยุด)"
+	@echo ""
+	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+test: install-dev
+	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: install-dev
+	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HallOfFameConfig(AppConfig):
+    name = "halloffame"
+    verbose_name = "หอเกียรติยศคนดี"

@@ -1,0 +1,84 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from halloffame import thai
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def in_fiscal_year(self, fy: int):
+        return self.filter(fiscal_year=fy)
+
+
+class Meeting(models.Model):
+    """A monthly provincial meeting (การประชุมหัวหน้าส่วนราชการประจำเดือน) and its announcement."""
+
+    date = models.DateField(_("วันที่ประชุม"), unique=True)
+    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"), editable=False, db_index=True)
+    number = models.PositiveSmallIntegerField(
+        _("ครั้งที่"), blank=True, help_text=_("ครั้งที่ของปีงบประมาณ เว้นว่างไว้เพื่อให้ระบบนับให้")
+    )
+    slug = models.SlugField(unique=True, editable=False)
+    title = models.CharField(_("ชื่อการประชุม"), max_length=200, blank=True)
+    venue = models.CharField(_("สถานที่"), max_length=200, blank=True)
+    announcement = models.TextField(_("ข้อความประกาศ"), blank=True)
+    is_published = models.BooleanField(_("เผยแพร่แล้ว"), default=False, db_index=True)
+    published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    history = HistoricalRecords(verbose_name=_("ประวัติการประชุม"))
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("การประชุม")
+        verbose_name_plural = _("การประชุม")
+        constraints = [
+            models.UniqueConstraint(fields=["fiscal_year", "number"], name="meeting_unique_number_in_fiscal_year")
+        ]
+
+    def __str__(self):
+        return f"{self.fiscal_number} ({thai.thai_date(self.date)})"
+
+    @property
+    def fiscal_number(self) -> str:
+        """ครั้งที่ 1/2565"""
+        return thai.meeting_number(self.number, self.fiscal_year)
+
+    @property
+    def month_label(self) -> str:
+        """ตุลาคม 2564 — the month the announcement is for."""
+        return thai.thai_month_year(self.date)
+
+    def get_absolute_url(self):
+        return reverse("meetings:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.date and self.number:
+            fy = thai.fiscal_year(self.date)
+            clash = Meeting.objects.filter(fiscal_year=fy, number=self.number).exclude(pk=self.pk).first()
+            if clash:
+                raise ValidationError(
+                    {"number": _("ปีงบประมาณ %(fy)s มีการประชุมครั้งที่ %(n)s แล้ว (%(date)s)")
+                     % {"fy": fy, "n": self.number, "date": thai.thai_date(clash.date)}}
+                )  # fmt: skip
+
+    def save(self, *args, **kwargs):
+        self.fiscal_year = thai.fiscal_year(self.date)
+        if not self.number:
+            earlier = Meeting.objects.filter(fiscal_year=self.fiscal_year, date__lt=self.date).exclude(pk=self.pk)
+            self.number = earlier.count() + 1
+        self.slug = f"{self.fiscal_year}-{self.number}"
+        if not self.title:
+            self.title = f"การประชุมหัวหน้าส่วนราชการจังหวัดสุราษฎร์ธานี {self.fiscal_number}"
+        super().save(*args, **kwargs)

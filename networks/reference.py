@@ -1,0 +1,58 @@
+"""The reference data of SPEC.md, loaded by the data migration (and nowhere else)."""
+
+DISTRICTS = [
+    ("8401", "เมืองสุราษฎร์ธานี", "Mueang Surat Thani"),
+    ("8402", "กาญจนดิษฐ์", "Kanchanadit"),
+    ("8403", "ดอนสัก", "Don Sak"),
+    ("8404", "เกาะสมุย", "Ko Samui"),
+    ("8405", "เกาะพะงัน", "Ko Pha-ngan"),
+    ("8406", "ไชยา", "Chaiya"),
+    ("8407", "ท่าชนะ", "Tha Chana"),
+    ("8408", "คีรีรัฐนิคม", "Khiri Rat Nikhom"),
+    ("8409", "บ้านตาขุน", "Ban Ta Khun"),
+    ("8410", "พนม", "Phanom"),
+    ("8411", "ท่าฉาง", "Tha Chang"),
+    ("8412", "บ้านนาสาร", "Ban Na San"),
+    ("8413", "บ้านนาเดิม", "Ban Na Doem"),
+    ("8414", "เคียนซา", "Khian Sa"),
+    ("8415", "เวียงสระ", "Wiang Sa"),
+    ("8416", "พระแสง", "Phrasaeng"),
+    ("8417", "พุนพิน", "Phunphin"),
+    ("8418", "ชัยบุรี", "Chai Buri"),
+    ("8419", "วิภาวดี", "Vibhavadi"),
+]
+
+NETWORKS = [
+    (1, "government", "เครือข่ายภาครัฐ", "Government",
+     "หน่วยงานราชการส่วนภูมิภาคและส่วนท้องถิ่นที่ขับเคลื่อนจังหวัดคุณธรรม",
+     "Provincial and local government agencies driving the moral province."),
+    (2, "private-sector", "เครือข่ายภาคธุรกิจเอกชน", "Private business",
+     "ผู้ประกอบการ หอการค้า และสภาอุตสาหกรรมที่ทำธุรกิจอย่างมีคุณธรรม",
+     "Businesses, the chamber of commerce and industry that trade with integrity."),
+    (3, "education", "เครือข่ายภาคการศึกษา", "Education",
+     "สถานศึกษาทุกระดับ ครู และบุคลากรทางการศึกษา",
+     "Schools, colleges and universities, teachers and education staff."),
+    (4, "religion", "เครือข่ายศาสนา", "Religion",
+     "วัด มัสยิด โบสถ์ และผู้นำทางศาสนาที่เป็นที่พึ่งทางใจของชุมชน",
+     "Temples, mosques, churches and religious leaders."),
+    (5, "media", "เครือข่ายสื่อมวลชน", "Media",
+     "สื่อมวลชนและนักสื่อสารที่เผยแพร่เรื่องราวดี ๆ ในสังคม",
+     "Journalists and communicators who spread good stories."),
+    (6, "civil-society", "เครือข่ายประชาสังคม", "Civil society",
+     "องค์กรชุมชน มูลนิธิ และกลุ่มพลเมืองที่ทำงานเพื่อส่วนรวม",
+     "Community organisations, foundations and citizens' groups."),
+    (7, "children-youth", "เครือข่ายเด็กและเยาวชน", "Children and youth",
+     "สภาเด็กและเยาวชน และกลุ่มเยาวชนจิตอาสา",
+     "Children and youth councils and young volunteers."),
+    (8, "health-volunteers", "เครือข่ายสาธารณสุขและอาสาสมัครต่าง ๆ", "Public health and volunteers",
+     "อาสาสมัครสาธารณสุขประจำหมู่บ้าน (อสม.) กู้ภัย และอาสาสมัครทุกประเภท",
+     "Village health volunteers, rescue workers and volunteers of every kind."),
+]  # fmt: skip
+
+VIRTUES = [
+    (1, "sufficiency", "พอเพียง", "Sufficiency"),
+    (2, "discipline", "วินัย", "Discipline"),
+    (3, "honesty", "สุจริต", "Honesty"),
+    (4, "volunteer-spirit", "จิตอาสา", "Volunteer spirit"),
+    (5, "gratitude", "กตัญญู", "Gratitude"),
+]
