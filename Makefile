@@ -32,6 +32,7 @@ var/static/staticfiles.json: $(shell find static -type f) $(VENV)/.installed
 
 run: migrate var/static/staticfiles.json
 	@$(BIN)/python manage.py load_demo_data_if_empty
+	@$(BIN)/python manage.py rebuild_honoree_images --missing
 	@echo ""
 	@echo "  หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี: http://127.0.0.1:$(PORT)/"
 	@echo "  ระบบเจ้าหน้าที่: http://127.0.0.1:$(PORT)/admin/"
@@ -42,6 +43,10 @@ run: migrate var/static/staticfiles.json
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+# Every public page type at 375×812 and 1280×800 into screenshots/ (SCREENSHOT_DIR overrides).
+screenshots: install-dev
+	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_screenshots.py
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -54,6 +59,11 @@ format: install-dev
 check: install-dev
 	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Province-scale load test with wrk (README "Performance"): `make bench`, `make bench DB=postgres`.
+DB ?= sqlite
+bench: install
+	$(BIN)/python -m bench.run --db $(DB)
 
 clean:
 	rm -rf $(VENV) var

@@ -13,6 +13,12 @@ MONTHS_SHORT = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
     "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
 )  # fmt: skip
+# English pages keep the Buddhist Era, marked "B.E.", so that a date reads the same in both languages.
+MONTHS_EN = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTHS_EN_SHORT = tuple(m[:3] for m in MONTHS_EN)
 
 # Longest first, so that นางสาว is stripped whole and not as นาง + สาว.
 TITLES = sorted(
@@ -60,6 +66,37 @@ def thai_month_year(value: date) -> str:
     """ตุลาคม 2564"""
     value = to_date(value)
     return f"{MONTHS_FULL[value.month - 1]} {value.year + BE_OFFSET}"
+
+
+def english_date(value: date) -> str:
+    """26 October 2564 B.E."""
+    value = to_date(value)
+    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year + BE_OFFSET} B.E."
+
+
+def english_date_short(value: date) -> str:
+    """26 Oct 2564"""
+    value = to_date(value)
+    return f"{value.day} {MONTHS_EN_SHORT[value.month - 1]} {value.year + BE_OFFSET}"
+
+
+def english_month_year(value: date) -> str:
+    """October 2564 B.E."""
+    value = to_date(value)
+    return f"{MONTHS_EN[value.month - 1]} {value.year + BE_OFFSET} B.E."
+
+
+def be_date(value: date, language: str = "th") -> str:
+    """The full Buddhist-Era date in the page's language."""
+    return english_date(value) if language == "en" else thai_date(value)
+
+
+def be_date_short(value: date, language: str = "th") -> str:
+    return english_date_short(value) if language == "en" else thai_date_short(value)
+
+
+def be_month_year(value: date, language: str = "th") -> str:
+    return english_month_year(value) if language == "en" else thai_month_year(value)
 
 
 def fiscal_year(value: date) -> int:

@@ -1,15 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from halloffame import views
+from halloffame import privacy, views
+from halloffame.sitemaps import SITEMAPS
+from honorees import media_views
+from honorees.feeds import LatestHonoreesFeed
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Honoree photos, checked against the public rule on every request (honorees/media_views.py).
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media_views.honoree_media, name="media"),
     path("i18n/setlang/", set_language, name="set_language"),
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("robots.txt", views.robots_txt, name="robots-txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -17,10 +25,8 @@ urlpatterns += i18n_patterns(
     path("honorees/", include("honorees.urls")),
     path("", include("networks.urls")),
     path("meetings/", include("meetings.urls")),
+    path("feeds/honorees/", LatestHonoreesFeed(), name="honoree-feed"),
+    path("privacy/", privacy.PrivacyRequestView.as_view(), name="privacy"),
+    path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,12 +1,21 @@
+from django.db.models import Count, Q
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from honorees.models import Honoree
 from meetings.models import Meeting
+from networks.models import District, Network
 
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /i18n/", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
 class HomeView(TemplateView):
@@ -14,12 +23,36 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        latest = Meeting.objects.published().filter(honorees__in=Honoree.objects.public()).distinct().first()
+        public = Honoree.objects.public()
+        latest = Meeting.objects.published().filter(honorees__in=public).order_by("-date").first()
         context["latest_meeting"] = latest
         context["latest_honorees"] = (
-            Honoree.objects.public().filter(meeting=latest).with_related().order_by("district__code")
+            public.filter(meeting=latest).with_related().order_by("district__code")
             if latest
             else Honoree.objects.none()
         )
-        context["public_count"] = Honoree.objects.public().count()
+        context["public_count"] = public.count()
+        # "This fiscal year" is the year of the latest announcement, so that the figure does not
+        # drop to nought on 1 October before the new year's first meeting is published.
+        public_ids = public.values("pk")
+        fiscal_year = latest.fiscal_year if latest else 0
+        districts = list(
+            District.objects.annotate(
+                public_count=Count("honorees", filter=Q(honorees__in=public_ids)),
+                year_count=Count(
+                    "honorees", filter=Q(honorees__in=public_ids, honorees__meeting__fiscal_year=fiscal_year)
+                ),
+            ).order_by("code")
+        )
+        context["districts"] = districts
+        context["fiscal_year"] = latest.fiscal_year if latest else None
+        context["districts_honoured"] = sum(1 for d in districts if d.year_count)
+        context["district_total"] = len(districts)
+        networks = list(
+            Network.objects.annotate(public_count=Count("honorees", filter=Q(honorees__in=public_ids))).order_by(
+                "order"
+            )
+        )
+        context["networks"] = networks
+        context["network_count"] = len(networks)
         return context

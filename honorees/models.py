@@ -10,11 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from halloffame import thai
+from honorees import images
 
 
 def photo_upload_to(instance, filename):
-    """A random name: the stored file must not carry the honoree's name."""
-    return f"honorees/{secrets.token_hex(12)}.jpg"
+    """A random name: the stored file must not carry the honoree's name (the master is always a JPEG)."""
+    return f"{images.MEDIA_PREFIX}{secrets.token_hex(12)}.jpg"
 
 
 class HonoreeQuerySet(models.QuerySet):
@@ -34,6 +35,15 @@ class HonoreeQuerySet(models.QuerySet):
 
     def for_districts(self, districts):
         return self.filter(district__in=districts)
+
+    def named_like(self, name: str):
+        """Honorees whose name is the same once titles and spacing are ignored (duplicates)."""
+        return self.filter(name_key=thai.normalise_name(name))
+
+    def with_public_photo(self):
+        """Honorees with a photo the public may see (the queryset twin of Honoree.public_photo)."""
+        without_consent = models.Q(kind__in=Honoree.KINDS_WITHOUT_CONSENT) | models.Q(is_living=False)
+        return self.exclude(photo="").filter(without_consent | models.Q(consent_covers_photo=True))
 
     def with_related(self):
         return self.select_related("district", "network", "meeting").prefetch_related("virtues")
@@ -74,12 +84,25 @@ class Honoree(models.Model):
         _("ชื่อในลิงก์"), max_length=80, unique=True, blank=True, help_text=_("อักษรอังกฤษ ไม่เปลี่ยนหลังเผยแพร่")
     )
     sort_key = models.TextField(editable=False, db_index=True)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
     district = models.ForeignKey("networks.District", models.PROTECT, verbose_name=_("อำเภอ"), related_name="honorees")
     network = models.ForeignKey("networks.Network", models.PROTECT, verbose_name=_("เครือข่าย"), related_name="honorees")
     virtues = models.ManyToManyField("networks.Virtue", verbose_name=_("คุณธรรมหลัก"), blank=True)
     citation = models.CharField(_("เหตุผลการยกย่อง"), max_length=300, help_text=_("หนึ่งบรรทัด ไม่เกิน 300 ตัวอักษร"))
     story = models.TextField(_("เรื่องราว"), blank=True, help_text=_("ข้อความธรรมดา เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่"))
-    photo = models.ImageField(_("รูปภาพ"), upload_to=photo_upload_to, blank=True)
+    photo = images.PhotoField(
+        _("รูปภาพ"),
+        upload_to=photo_upload_to,
+        blank=True,
+        db_index=True,
+        width_field="photo_width",
+        height_field="photo_height",
+        help_text=_("JPEG, PNG หรือ WebP ไม่เกิน 10 MB และ 40 ล้านพิกเซล ระบบจะหมุนรูปให้ตั้งตรงและลบข้อมูลแฝง (เช่น พิกัด GPS) ออก"),
+    )
+    photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The stored name of the 1200×630 Open Graph card (honorees/images.py draws it on save).
+    share_card = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     photo_alt = models.CharField(_("คำบรรยายรูปภาพ"), max_length=250, blank=True)
     meeting = models.ForeignKey(
         "meetings.Meeting",
@@ -130,7 +153,9 @@ class Honoree(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False, related_name="+",
         verbose_name=_("ผู้แก้ไขล่าสุด"),
     )  # fmt: skip
-    history = HistoricalRecords(verbose_name=_("ประวัติผู้ได้รับการยกย่อง"), excluded_fields=["sort_key"])
+    history = HistoricalRecords(
+        verbose_name=_("ประวัติผู้ได้รับการยกย่อง"), excluded_fields=["sort_key", "name_key", "share_card"]
+    )
 
     objects = HonoreeQuerySet.as_manager()
 
@@ -216,8 +241,11 @@ class Honoree(models.Model):
 
     def save(self, *args, **kwargs):
         self.sort_key = thai.thai_sort_key(self.name)
+        self.name_key = thai.normalise_name(self.name)
         if not self.slug:
             self.slug = self._new_slug()
+        # Master, renditions and share card are written here, not on a page view.
+        kwargs["update_fields"] = images.honoree_images_update(self, update_fields=kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def _new_slug(self) -> str:

@@ -1,15 +1,95 @@
+import json
+from urllib.parse import urlencode
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import _json_script_escapes
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from honorees import filters
 from honorees.models import Honoree
 
 
 class HonoreeListView(ListView):
+    """Browse and search: every filter lives in the address, so a filtered list can be shared."""
+
     paginate_by = 24
+    template_name = "honorees/honoree_list.html"
+
+    def get(self, request, *args, **kwargs):
+        self.params, self.invalid = filters.split_valid(filters.clean_params(request.GET))
+        response = super().get(request, *args, **kwargs)
+        if self.invalid:
+            response.status_code = 400
+        return response
 
     def get_queryset(self):
-        return Honoree.objects.public().with_related().order_by("-meeting__date", "district__code")
+        # Cards show no virtues, so the list does without with_related()'s prefetch of them.
+        queryset = filters.filtered(Honoree.objects.public(), self.params).with_related().prefetch_related(None)
+        if self.params.get("sort") == filters.HonoreeFilter.SORT_NAME:
+            return queryset.thai_order()
+        return queryset.order_by("-meeting__date", "district__code", "pk")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        facets = filters.facet_counts(Honoree.objects.public(), self.params)
+        labels = dict(filters.HonoreeFilter.base_filters.items())
+        context.update(
+            params=self.params,
+            facets=facets,
+            facet_fields=[
+                {"name": key, "label": labels[key].label, "options": facets[key], "selected": self.params.get(key, "")}
+                for key in filters.HonoreeFilter.FACETS
+            ],
+            sort_choices=filters.HonoreeFilter.SORT_CHOICES,
+            sort=self.params.get("sort", filters.HonoreeFilter.SORT_NEWEST),
+            invalid=[str(labels[key].label) if key in labels else _("การเรียงลำดับ") for key in self.invalid],
+            query_without_page=urlencode(self.params),
+            is_filtered=any(key in self.params for key in (*filters.HonoreeFilter.FACETS, "q")),
+            search_max_length=filters.SEARCH_MAX_LENGTH,
+        )
+        return context
 
 
 class HonoreeDetailView(DetailView):
+    template_name = "honorees/honoree_detail.html"
+
     def get_queryset(self):
         return Honoree.objects.public().with_related()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        honoree = self.object
+        url = self.request.build_absolute_uri(honoree.get_absolute_url())
+        context["share_url"] = url
+        context["json_ld"] = json_ld(honoree, url=url, request=self.request)
+        return context
+
+
+def json_ld(honoree, *, url, request) -> str:
+    """schema.org data for the profile: a Person or an Organization, with the award."""
+    meeting = honoree.meeting
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person" if honoree.kind == Honoree.Kind.PERSON else "Organization",
+        "name": honoree.display_name,
+        "url": url,
+        "description": honoree.citation,
+        "award": _("ยกย่องเชิดชูคนดี จังหวัดสุราษฎร์ธานี ประจำเดือน%(month)s") % {"month": _month(meeting)},
+    }
+    if honoree.name_en and honoree.name_en != honoree.display_name:
+        data["alternateName"] = honoree.name_en
+    photo = honoree.public_photo
+    if photo:
+        data["image"] = request.build_absolute_uri(photo.url)
+    area = {"@type": "AdministrativeArea", "name": honoree.district.name}
+    data["homeLocation" if honoree.kind == Honoree.Kind.PERSON else "areaServed"] = area
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 - <, > and & are escaped above
+
+
+def _month(meeting) -> str:
+    from halloffame.templatetags.thai import thai_month_year
+
+    return thai_month_year(meeting.date)

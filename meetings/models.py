@@ -73,11 +73,19 @@ class Meeting(models.Model):
                      % {"fy": fy, "n": self.number, "date": thai.thai_date(clash.date)}}
                 )  # fmt: skip
 
+    def _next_number(self) -> int:
+        """The number after the last earlier meeting of the fiscal year; should a meeting be entered
+        out of order and that number be taken, the next free number instead."""
+        same_year = Meeting.objects.filter(fiscal_year=self.fiscal_year).exclude(pk=self.pk)
+        earlier = same_year.filter(date__lt=self.date).aggregate(n=models.Max("number"))["n"] or 0
+        if same_year.filter(number=earlier + 1).exists():
+            return (same_year.aggregate(n=models.Max("number"))["n"] or 0) + 1
+        return earlier + 1
+
     def save(self, *args, **kwargs):
         self.fiscal_year = thai.fiscal_year(self.date)
         if not self.number:
-            earlier = Meeting.objects.filter(fiscal_year=self.fiscal_year, date__lt=self.date).exclude(pk=self.pk)
-            self.number = earlier.count() + 1
+            self.number = self._next_number()
         self.slug = f"{self.fiscal_year}-{self.number}"
         if not self.title:
             self.title = f"การประชุมหัวหน้าส่วนราชการจังหวัดสุราษฎร์ธานี {self.fiscal_number}"

@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
 from honorees.models import Honoree
@@ -5,11 +6,24 @@ from meetings.models import Meeting
 
 
 class MeetingListView(ListView):
+    """Published meetings, newest first, grouped by fiscal year in the template."""
+
+    template_name = "meetings/meeting_list.html"
+
     def get_queryset(self):
-        return Meeting.objects.published()
+        public_ids = Honoree.objects.public().values("pk")
+        return (
+            Meeting.objects.published()
+            .annotate(public_count=Count("honorees", filter=Q(honorees__in=public_ids)))
+            .order_by("-fiscal_year", "-date")
+        )
 
 
 class MeetingDetailView(DetailView):
+    """A meeting's announcement: ประกาศยกย่องเชิดชูคนดี ประจำเดือน… with its honorees in district order."""
+
+    template_name = "meetings/meeting_detail.html"
+
     def get_queryset(self):
         return Meeting.objects.published()
 
@@ -18,4 +32,7 @@ class MeetingDetailView(DetailView):
         context["honorees"] = (
             Honoree.objects.public().filter(meeting=self.object).with_related().order_by("district__code")
         )
+        context["announcement_paragraphs"] = [
+            p.strip() for p in self.object.announcement.replace("\r\n", "\n").split("\n\n") if p.strip()
+        ]
         return context

@@ -26,6 +26,14 @@ def env_list(name, default="", *, required=False):
     return [item.strip() for item in env(name, default, required=required).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = env(name, str(default))
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"Environment variable {name} must be a whole number, not {value!r}.") from None
+
+
 def env_bool(name, default=False):
     return env(name, str(default)).lower() in {"1", "true", "yes", "on"}
 
@@ -47,6 +55,8 @@ INSTALLED_APPS = [
     "django_filters",
     "imagekit",
     "simple_history",
+    "axes",
+    "csp",
     "halloffame",
     "networks",
     "meetings",
@@ -55,15 +65,25 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outermost after SecurityMiddleware, so static files and cached pages carry them too.
+    "csp.middleware.CSPMiddleware",
+    "halloffame.middleware.PermissionsPolicyMiddleware",
+    "halloffame.middleware.RequestGuardMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Performance (issue 8): cached anonymous pages, then Brotli/gzip, then ETag and 304.
+    "halloffame.cache.PublicPageCacheMiddleware",
+    "halloffame.compression.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "halloffame.urls"
@@ -104,7 +124,8 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Persistent like PostgreSQL's (issue 8): opening SQLite, its pragmas and schema cost about
+    # 1 ms, five times a cached page. Idle autocommit connections hold no lock in WAL mode.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -136,6 +157,22 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if env("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}}
+# Whole pages for anonymous visitors (halloffame/cache.py): exact invalidation, so the
+# timeout only bounds memory. Each worker keeps pages in memory, backed by Redis (shared by
+# every worker, kept across restarts) when REDIS_URL is set.
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
+PAGE_CACHE_TIMEOUT = 3600
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+if env("REDIS_URL"):
+    CACHES["pages-shared"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env("REDIS_URL"),
+        "KEY_PREFIX": "page",
+    }
 
 SITE_NAME = "หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี"
 # Absolute base for links that leave the site (share links, feeds, Open Graph).
@@ -147,3 +184,108 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Security (issue 6). Production-only switches (HTTPS, HSTS, secure cookies) are in prod.py.
+import re  # noqa: E402
+from datetime import timedelta  # noqa: E402
+from urllib.parse import urlsplit  # noqa: E402
+
+# The admin's address, e.g. DJANGO_ADMIN_PATH=staff-8f3k/ to keep it out of scanners' way.
+ADMIN_PATH = env("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
+if not re.fullmatch(r"[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*/", ADMIN_PATH):
+    raise ImproperlyConfigured("Environment variable DJANGO_ADMIN_PATH must be a path such as 'admin/'.")
+
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For (and set
+# X-Forwarded-Proto). 0: the client is REMOTE_ADDR and forwarded headers are ignored.
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 0)
+
+AUTHENTICATION_BACKENDS = [
+    "halloffame.security.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "halloffame.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "halloffame.security.lockout_response"
+AXES_VERBOSE = False
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Nothing on the site reads the CSRF cookie from JavaScript (the admin uses the form field).
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+        "interest-cohort", "browsing-topics",
+    )
+)  # fmt: skip
+
+
+def _origin(url):
+    parts = urlsplit(url if "//" in url else f"https://{url}")
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
+
+
+# Photos may come from S3-compatible storage on another host; images from there are allowed.
+MEDIA_ORIGINS = sorted(
+    {
+        origin
+        for origin in (
+            _origin(MEDIA_URL) if "://" in MEDIA_URL else None,
+            _origin(env("AWS_S3_CUSTOM_DOMAIN", "")) if env("AWS_S3_CUSTOM_DOMAIN") else None,
+            _origin(env("AWS_S3_ENDPOINT_URL", "")) if env("AWS_S3_ENDPOINT_URL") else None,
+        )
+        if origin
+    }
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # One inline style attribute in django-simple-history's admin history page
+        # (style="border-top: 0"), allowed by its hash and nothing else.
+        "style-src-attr": ["'unsafe-hashes'", "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='"],
+        "img-src": ["'self'", "data:", *MEDIA_ORIGINS],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Longer query strings are refused with 414 (gunicorn's own request-line limit is 4094).
+MAX_QUERY_STRING_LENGTH = 4096
+
+# Public privacy requests: at most this many per client per hour.
+PRIVACY_REQUESTS_PER_HOUR = env_int("DJANGO_PRIVACY_REQUESTS_PER_HOUR", 5)
+# A cache every gunicorn worker shares, so the limit holds across workers without Redis.
+CACHES["ratelimit"] = (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL"), "KEY_PREFIX": "rl"}
+    if env("REDIS_URL")
+    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "ratelimit-cache"}
+)
+
+# Photos (issue 5, honorees/images.py). Renditions are written when a photo is saved; a page
+# view only computes their names, so imagekit must never check or generate on access.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "honorees.images.rendition_namer"
+# How the media view hands over a file it has allowed: "django" streams it from storage,
+# "x-accel-redirect" leaves it to nginx (internal location HONOREE_MEDIA_INTERNAL_PREFIX),
+# "x-sendfile" to Apache/lighttpd, "redirect" sends a short-lived signed storage URL (S3).
+HONOREE_MEDIA_DELIVERY = env("DJANGO_MEDIA_DELIVERY", "django")
+HONOREE_MEDIA_INTERNAL_PREFIX = env("DJANGO_MEDIA_INTERNAL_PREFIX", "/protected-media/")
+if HONOREE_MEDIA_DELIVERY not in {"django", "x-accel-redirect", "x-sendfile", "redirect"}:
+    raise ImproperlyConfigured(
+        "Environment variable DJANGO_MEDIA_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect."
+    )

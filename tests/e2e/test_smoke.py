@@ -2,7 +2,7 @@ import pytest
 
 from tests.factories import make_honoree
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_citizen_opens_a_profile_from_the_home_page(live_server, phone):

@@ -42,3 +42,9 @@ def test_published_queryset():
     shown = make_meeting(published=True)
     make_meeting(published=False)
     assert list(Meeting.objects.published()) == [shown]
+
+
+def test_meeting_entered_out_of_order_takes_the_next_free_number():
+    nov = make_meeting(day=date(2021, 11, 23))
+    octo = make_meeting(day=date(2021, 10, 26))
+    assert (nov.number, octo.number) == (1, 2)

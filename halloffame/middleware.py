@@ -1,0 +1,56 @@
+import logging
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed
+from django.utils.translation import gettext as _
+
+security_logger = logging.getLogger("django.security.DisallowedHost")
+
+
+class PermissionsPolicyMiddleware:
+    """Adds the Permissions-Policy header (browser features the site never uses, turned off)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class RequestGuardMiddleware:
+    """Turns requests no page is made for into a 4xx before any view runs:
+    - 400 for a Host header not in ALLOWED_HOSTS, answered in plain text (the 400 page's
+      template builds absolute links from the host, which would fail again and become a 500);
+    - 414 for an address longer than gunicorn would accept (a 100,000-character search term
+      would otherwise reach the database, where SQLite's LIKE refuses it with an error);
+    - 405 for methods the site never serves (PUT, DELETE, PATCH, TRACE, ...) and for POST to
+      the read-only function views (health check, robots, sitemap, feed), which would
+      otherwise answer any method. Class-based views answer 405 by themselves."""
+
+    ALLOWED = frozenset({"GET", "HEAD", "OPTIONS", "POST"})
+    READ_ONLY_URL_NAMES = frozenset({"healthz", "robots-txt", "sitemap", "honoree-feed"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            request.get_host()
+        except DisallowedHost:
+            security_logger.warning("Host header not allowed: %r", request.META.get("HTTP_HOST", "")[:200])
+            return HttpResponseBadRequest(_("คำขอไม่ถูกต้อง"), content_type="text/plain; charset=utf-8")
+        if len(request.META.get("QUERY_STRING", "")) > settings.MAX_QUERY_STRING_LENGTH:
+            return HttpResponse(_("ที่อยู่เว็บยาวเกินไป"), status=414, content_type="text/plain; charset=utf-8")
+        if request.method not in self.ALLOWED:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = request.resolver_match
+        if request.method == "POST" and match and match.view_name in self.READ_ONLY_URL_NAMES:
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        return None

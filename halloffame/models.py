@@ -1,0 +1,21 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicContentVersion(models.Model):
+    """A single row whose token changes whenever anything a public page shows changes.
+
+    Database triggers (installed by halloffame.cache) replace the token in the same
+    transaction as the write, whichever way the write is made: save(), QuerySet.update(),
+    bulk_create(), the admin, raw SQL or a restore. Every gunicorn worker reads it, so a page
+    cached under an older token is never served again, in any worker.
+    """
+
+    token = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("รุ่นของเนื้อหาสาธารณะ")
+        default_permissions = ()
+
+    def __str__(self):
+        return str(self.token)

@@ -1,0 +1,59 @@
+"""/sitemap.xml: every public page, in Thai and English, and nothing that is not public."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from honorees.models import Honoree
+from meetings.models import Meeting
+from networks.models import District, Network
+
+
+class PublicSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(PublicSitemap):
+    priority = 0.8
+
+    def items(self):
+        return ["home", "honorees:list", "networks:district-list", "networks:network-list", "meetings:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class HonoreeSitemap(PublicSitemap):
+    def items(self):
+        return Honoree.objects.public().select_related("meeting").order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class DistrictSitemap(PublicSitemap):
+    def items(self):
+        return District.objects.order_by("code")
+
+
+class NetworkSitemap(PublicSitemap):
+    def items(self):
+        return Network.objects.order_by("order")
+
+
+class MeetingSitemap(PublicSitemap):
+    def items(self):
+        return Meeting.objects.published().order_by("-date")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {
+    "pages": StaticPagesSitemap,
+    "honorees": HonoreeSitemap,
+    "districts": DistrictSitemap,
+    "networks": NetworkSitemap,
+    "meetings": MeetingSitemap,
+}

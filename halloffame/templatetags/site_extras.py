@@ -1,0 +1,36 @@
+"""Small helpers for the public templates: the language switcher and absolute URLs."""
+
+from urllib.parse import quote
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def other_language(context):
+    """(code, url) of this page in the other language: a plain link, no JavaScript or form."""
+    request = context.get("request")
+    current = "en" if (get_language() or "").startswith("en") else "th"
+    target = "th" if current == "en" else "en"
+    home = "/" if target == "th" else "/en/"
+    if request is None:
+        return {"code": target, "url": home}
+    path = request.get_full_path()
+    url = translate_url(path, target)
+    if url == path:
+        url = home
+    return {"code": target, "url": url}
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, path):
+    request = context.get("request")
+    return request.build_absolute_uri(path) if request else path
+
+
+@register.filter
+def urlquote(value):
+    return quote(str(value), safe="")

@@ -1,0 +1,150 @@
+"""Who may do what in the staff workflow: the one table the admin, the services and the tests read.
+
+A role is a group made by the `networks` roles migration. A superuser counts as the secretariat.
+A district officer works only on the honorees of the districts in their staff profile.
+"""
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from honorees.models import Honoree
+from networks.models import District
+
+DISTRICT_OFFICER = "district_officer"
+SECRETARIAT = "secretariat"
+ROLES = (DISTRICT_OFFICER, SECRETARIAT)
+ROLE_LABELS = {DISTRICT_OFFICER: gettext_lazy("เจ้าหน้าที่วัฒนธรรมอำเภอ"), SECRETARIAT: gettext_lazy("ฝ่ายเลขานุการจังหวัด")}
+
+S = Honoree.Status
+ALL_STATUSES = frozenset(S.values)
+
+# action -> role -> the statuses the honoree may be in for that role to take the action.
+RULES: dict[str, dict[str, frozenset]] = {
+    "edit": {
+        DISTRICT_OFFICER: frozenset({S.DRAFT, S.NOMINATED, S.REJECTED}),
+        SECRETARIAT: ALL_STATUSES,
+    },
+    "nominate": {
+        DISTRICT_OFFICER: frozenset({S.DRAFT, S.REJECTED}),
+        SECRETARIAT: frozenset({S.DRAFT, S.REJECTED}),
+    },
+    "approve": {SECRETARIAT: frozenset({S.NOMINATED})},
+    "reject": {SECRETARIAT: frozenset({S.NOMINATED, S.APPROVED})},
+    "place": {SECRETARIAT: frozenset({S.APPROVED})},
+    "unplace": {SECRETARIAT: frozenset({S.APPROVED})},
+    "withdraw": {
+        DISTRICT_OFFICER: frozenset({S.DRAFT, S.NOMINATED, S.REJECTED}),
+        SECRETARIAT: frozenset({S.DRAFT, S.NOMINATED, S.APPROVED, S.PUBLISHED, S.REJECTED}),
+    },
+    # Consent can be withdrawn at any step; once published only the secretariat takes it down.
+    "withdraw_consent": {
+        DISTRICT_OFFICER: frozenset({S.DRAFT, S.NOMINATED, S.APPROVED, S.REJECTED}),
+        SECRETARIAT: ALL_STATUSES - {S.WITHDRAWN},
+    },
+    "delete": {SECRETARIAT: frozenset({S.DRAFT, S.REJECTED, S.WITHDRAWN})},
+}
+MEETING_RULES = {"publish": {SECRETARIAT}, "edit": {SECRETARIAT}, "place": {SECRETARIAT}}
+
+ACTION_LABELS = {
+    "edit": gettext_lazy("แก้ไข"),
+    "nominate": gettext_lazy("เสนอชื่อ"),
+    "approve": gettext_lazy("อนุมัติ"),
+    "reject": gettext_lazy("ไม่อนุมัติ"),
+    "place": gettext_lazy("บรรจุในการประชุม"),
+    "unplace": gettext_lazy("นำออกจากการประชุม"),
+    "withdraw": gettext_lazy("ถอนออก"),
+    "withdraw_consent": gettext_lazy("บันทึกการถอนความยินยอม"),
+    "delete": gettext_lazy("ลบ"),
+    "publish": gettext_lazy("เผยแพร่"),
+}
+
+
+def role_of(user) -> str | None:
+    if not user or not user.is_authenticated or not user.is_active or not user.is_staff:
+        return None
+    if user.is_superuser:
+        return SECRETARIAT
+    cached = getattr(user, "_hof_role", "unset")
+    if cached != "unset":
+        return cached
+    names = set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+    role = SECRETARIAT if SECRETARIAT in names else DISTRICT_OFFICER if DISTRICT_OFFICER in names else None
+    user._hof_role = role
+    return role
+
+
+def is_secretariat(user) -> bool:
+    return role_of(user) == SECRETARIAT
+
+
+def user_districts(user):
+    """The districts the user works for: all of them for the secretariat, none without a role."""
+    role = role_of(user)
+    if role == SECRETARIAT:
+        return District.objects.all()
+    if role == DISTRICT_OFFICER:
+        return District.objects.filter(staff__user=user)
+    return District.objects.none()
+
+
+def user_district_ids(user) -> set[int]:
+    cached = getattr(user, "_hof_district_ids", None)
+    if cached is None:
+        cached = set(user_districts(user).values_list("pk", flat=True))
+        user._hof_district_ids = cached
+    return cached
+
+
+def visible_honorees(user, queryset=None):
+    queryset = Honoree.objects.all() if queryset is None else queryset
+    role = role_of(user)
+    if role == SECRETARIAT:
+        return queryset
+    if role == DISTRICT_OFFICER:
+        return queryset.for_districts(user_districts(user))
+    return queryset.none()
+
+
+def covers_district(user, district_id) -> bool:
+    return role_of(user) == SECRETARIAT or district_id in user_district_ids(user)
+
+
+def refusal(user, action: str, honoree: Honoree) -> str | None:
+    """Why `user` may not take `action` on `honoree` now, in Thai; None when they may."""
+    role = role_of(user)
+    label = ACTION_LABELS[action]
+    allowed = RULES[action]
+    if role is None:
+        return _("บัญชีนี้ยังไม่ได้กำหนดบทบาท จึง%(action)sไม่ได้ — โปรดติดต่อผู้ดูแลระบบ") % {"action": label}
+    if role not in allowed:
+        return _("%(role)sไม่มีสิทธิ์%(action)s — เป็นหน้าที่ของฝ่ายเลขานุการจังหวัด") % {
+            "role": ROLE_LABELS[role],
+            "action": label,
+        }
+    if not covers_district(user, honoree.district_id):
+        return _("%(name)s ไม่ได้อยู่ในอำเภอที่คุณรับผิดชอบ") % {"name": honoree.name}
+    if honoree.status not in allowed[role]:
+        statuses = ", ".join(str(S(s).label) for s in S.values if s in allowed[role])
+        return _("%(action)s %(name)s ไม่ได้ เพราะสถานะขณะนี้คือ “%(status)s” (ทำได้เมื่อสถานะเป็น: %(allowed)s)") % {
+            "action": label,
+            "name": honoree.name,
+            "status": honoree.get_status_display(),
+            "allowed": statuses,
+        }
+    return None
+
+
+def can(user, action: str, honoree: Honoree) -> bool:
+    return refusal(user, action, honoree) is None
+
+
+def allowed_actions(user, honoree: Honoree, actions=None) -> list[str]:
+    actions = actions or ("nominate", "approve", "reject", "withdraw", "withdraw_consent", "unplace")
+    return [action for action in actions if can(user, action, honoree)]
+
+
+def meeting_refusal(user, action: str) -> str | None:
+    role = role_of(user)
+    if role in MEETING_RULES[action]:
+        return None
+    return _("เฉพาะฝ่ายเลขานุการจังหวัดเท่านั้นที่%(action)sได้") % {"action": ACTION_LABELS[action]}

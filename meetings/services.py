@@ -1,0 +1,60 @@
+"""Meetings in the staff workflow: the honour board and publishing a meeting's announcement."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from honorees import permissions
+from honorees.models import Honoree
+from honorees.services import WorkflowError, consent_blockers, consent_error, publish_one
+from meetings.models import Meeting
+from networks.models import District
+
+
+def meeting_places(meeting) -> list[tuple[District, Honoree | None]]:
+    """The honour board: the 19 districts in code order, each with the honoree holding its place."""
+    holders = {
+        h.district_id: h
+        for h in Honoree.objects.filter(meeting=meeting)
+        .exclude(status__in=Honoree.STATUSES_WITHOUT_PLACE)
+        .select_related("district", "network")
+    }
+    return [(district, holders.get(district.pk)) for district in District.objects.order_by("code")]
+
+
+def meeting_open_places(meeting) -> list[tuple[District, Honoree | None]]:
+    """Places that would stay empty if the meeting were published now (vacant or not yet approved)."""
+    filled = {Honoree.Status.APPROVED, Honoree.Status.PUBLISHED}
+    return [(d, h) for d, h in meeting_places(meeting) if h is None or h.status not in filled]
+
+
+@transaction.atomic
+def meeting_publish(*, meeting, by, confirm_vacancies: bool = False):
+    """Publish the meeting and, at once, its approved honorees."""
+    reason = permissions.meeting_refusal(by, "publish")
+    if reason:
+        raise WorkflowError(reason)
+    current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if current.is_published:
+        raise WorkflowError(_("การประชุม%(meeting)s เผยแพร่แล้ว") % {"meeting": current.fiscal_number})
+    approved = list(
+        Honoree.objects.select_for_update().filter(meeting=meeting, status=Honoree.Status.APPROVED).order_by("pk")
+    )
+    blockers = consent_blockers(approved)
+    if blockers:
+        raise consent_error(blockers)
+    open_places = meeting_open_places(meeting)
+    if open_places and not confirm_vacancies:
+        raise WorkflowError(
+            _("ยังมีที่ว่าง %(count)s อำเภอ: %(districts)s — ต้องยืนยันก่อนเผยแพร่")
+            % {"count": len(open_places), "districts": ", ".join(d.name_th for d, _h in open_places)}
+        )
+    now = timezone.now()
+    for honoree in approved:
+        publish_one(honoree, by, now)
+    current.is_published = True
+    current.published_at = now
+    current._history_user = by
+    current.save(update_fields=["is_published", "published_at", "updated_at"])
+    meeting.refresh_from_db()
+    return meeting

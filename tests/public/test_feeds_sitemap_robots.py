@@ -1,0 +1,62 @@
+"""The Atom feed, the sitemap and robots.txt carry public honorees only."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from tests.factories import make_honoree, make_meeting
+
+pytestmark = pytest.mark.django_db
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feed_lists_newest_public_honorees_without_staff_fields(client, hidden_honorees):
+    from datetime import date
+
+    make_honoree(meeting=make_meeting(day=date(2024, 1, 23)), name="นายเก่ากว่า")
+    make_honoree(meeting=make_meeting(day=date(2025, 1, 28)), name="นางใหม่กว่า", contact_phone="089-999-9999")
+    response = client.get("/feeds/honorees/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = ET.fromstring(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
+    assert titles == ["นางใหม่กว่า", "นายเก่ากว่า"]
+    body = response.content.decode()
+    assert "089-999-9999" not in body
+    for honoree in hidden_honorees:
+        assert honoree.name not in body
+    links = [entry.find(f"{ATOM}link").get("href") for entry in feed.iter(f"{ATOM}entry")]
+    assert all(link.startswith("http://testserver/honorees/") for link in links)
+
+
+def test_english_feed_uses_english_names(client):
+    make_honoree(name="นางมาลี", name_en="Mrs. Malee")
+    body = client.get("/en/feeds/honorees/").content.decode()
+    assert "<title>Mrs. Malee</title>" in body and 'xml:lang="en"' in body
+
+
+def test_sitemap_lists_every_public_page_and_nothing_hidden(client, hidden_honorees):
+    public = make_honoree(name_en="Mrs. Shown")
+    unpublished_meeting = make_meeting(published=False)
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    locations = set(re.findall(r"<loc>([^<]+)</loc>", response.content.decode()))
+    base = "http://testserver"
+    for path in ["/", "/honorees/", "/districts/", "/networks/", "/meetings/"]:
+        assert base + path in locations and base + "/en" + path in locations
+    assert base + public.get_absolute_url() in locations
+    assert base + public.meeting.get_absolute_url() in locations
+    assert base + "/districts/ko-samui/" in locations and base + "/networks/government/" in locations
+    assert base + unpublished_meeting.get_absolute_url() not in locations
+    for honoree in hidden_honorees:
+        assert base + f"/honorees/{honoree.slug}/" not in locations
+
+
+def test_robots_txt_names_the_sitemap_by_absolute_url(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "User-agent: *" in lines
