@@ -100,6 +100,7 @@ def main(argv=None):
     try:
         try:
             static = check_static(base)
+            static["conditional_get"] = check_conditional(base)
             weight = page_weight(base)
         except urllib.error.HTTPError as error:
             sys.exit(f"{error.url} answered {error.code}; see {var / 'gunicorn.log'}")
@@ -415,6 +416,20 @@ def page_weight(base) -> dict:
     return {"total_bytes": sum(files.values()), "limit_bytes": PAGE_WEIGHT_LIMIT, "files": files}
 
 
+def check_conditional(base) -> dict:
+    """A revalidation of the home page with its ETag is answered 304 Not Modified."""
+    _status, headers, _body = fetch(base + "/")
+    request = urllib.request.Request(
+        base + "/", headers={"Accept-Encoding": ACCEPT_ENCODING, "If-None-Match": headers.get("ETag", "")}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status = response.status
+    except urllib.error.HTTPError as error:
+        status = error.code
+    return {"etag": headers.get("ETag"), "revalidation_status": status}
+
+
 def check_static(base) -> dict:
     """Hashed names, Brotli and gzip variants, and long cache lifetimes for a static file."""
     _status, headers, body = fetch(base + "/")
@@ -522,7 +537,8 @@ def markdown(report) -> str:
         lines.append(
             f"Static `{static['url']}`: hashed {static['hashed']}, Brotli `{static['br']['content_encoding']}` "
             f"{static['br']['bytes']} B, gzip `{static['gzip']['content_encoding']}` {static['gzip']['bytes']} B, "
-            f"plain {static['identity']['bytes']} B, `Cache-Control: {static['br']['cache_control']}`."
+            f"plain {static['identity']['bytes']} B, `Cache-Control: {static['br']['cache_control']}`. "
+            f"Home page revalidated with its ETag: {static['conditional_get']['revalidation_status']}."
         )
     targets = report["targets"]
     lines.append(

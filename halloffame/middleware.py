@@ -25,6 +25,8 @@ class RequestGuardMiddleware:
     """Turns requests no page is made for into a 4xx before any view runs:
     - 400 for a Host header not in ALLOWED_HOSTS, answered in plain text (the 400 page's
       template builds absolute links from the host, which would fail again and become a 500);
+    - 400 for a NUL character in the query string (PostgreSQL refuses NUL in text, so a search
+      for it would end in a database error);
     - 414 for an address longer than gunicorn would accept (a 100,000-character search term
       would otherwise reach the database, where SQLite's LIKE refuses it with an error);
     - 405 for methods the site never serves (PUT, DELETE, PATCH, TRACE, ...) and for POST to
@@ -43,8 +45,11 @@ class RequestGuardMiddleware:
         except DisallowedHost:
             security_logger.warning("Host header not allowed: %r", request.META.get("HTTP_HOST", "")[:200])
             return HttpResponseBadRequest(_("คำขอไม่ถูกต้อง"), content_type="text/plain; charset=utf-8")
-        if len(request.META.get("QUERY_STRING", "")) > settings.MAX_QUERY_STRING_LENGTH:
+        query = request.META.get("QUERY_STRING", "")
+        if len(query) > settings.MAX_QUERY_STRING_LENGTH:
             return HttpResponse(_("ที่อยู่เว็บยาวเกินไป"), status=414, content_type="text/plain; charset=utf-8")
+        if "%00" in query or "\x00" in query:
+            return HttpResponseBadRequest(_("คำขอไม่ถูกต้อง"), content_type="text/plain; charset=utf-8")
         if request.method not in self.ALLOWED:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         return self.get_response(request)

@@ -40,7 +40,7 @@ def field(page, label):
 def choose(page, label, text):
     """Pick an option of a select by its text: a plain <select>, or Django's autocomplete
     (select2) the way a person uses it: open it, type, pick the option."""
-    select = field(page, label)
+    select = field(page, label).and_(page.locator("select"))
     if "admin-autocomplete" not in (select.get_attribute("class") or ""):
         select.select_option(label=text)
         return

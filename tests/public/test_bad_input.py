@@ -105,7 +105,14 @@ def test_long_query_is_cut_and_shown_escaped(client):
     assert "ม" * 101 not in body
 
 
-def test_control_and_direction_marks_are_stripped_from_the_search(client):
-    response = client.get("/honorees/", {"q": "\u200fมา\x00ลี\u200e"})
+def test_direction_marks_and_zero_width_characters_are_stripped_from_the_search(client):
+    response = client.get("/honorees/", {"q": "\u200fมา\u200bลี\u200e"})
     assert response.status_code == 200
     assert "นางมาลี ศรีสุข" in response.content.decode()
+
+
+def test_clean_text_drops_what_no_database_takes():
+    from honorees.filters import clean_text
+
+    assert clean_text("มา\x00ลี\ud800\ufffd\u202e  ศรี\tสุข ") == "มาลี ศรี สุข"
+    assert len(clean_text("ก" * 5000, 100)) == 100
