@@ -1,7 +1,10 @@
 """/sitemap.xml: every public page, in Thai and English, and nothing that is not public."""
 
+from functools import cache
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+from django.utils import translation
 
 from honorees.models import Honoree
 from meetings.models import Meeting
@@ -24,9 +27,21 @@ class StaticPagesSitemap(PublicSitemap):
         return reverse(item)
 
 
+@cache
+def honoree_list_path(language: str) -> str:
+    with translation.override(language):
+        return reverse("honorees:list")
+
+
 class HonoreeSitemap(PublicSitemap):
+    """Tens of thousands of rows at province scale: plain tuples, and the profile path built from the
+    list's path once per language instead of a model instance and a reverse() per URL."""
+
     def items(self):
-        return Honoree.objects.public().select_related("meeting").order_by("pk")
+        return Honoree.objects.public().order_by("pk").values_list("slug", "updated_at", named=True)
+
+    def location(self, item):
+        return f"{honoree_list_path(translation.get_language())}{item.slug}/"
 
     def lastmod(self, item):
         return item.updated_at

@@ -8,3 +8,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
+# Tests never run collectstatic: look files up on request instead of warning that var/static is missing.
+WHITENOISE_AUTOREFRESH = True
