@@ -1,5 +1,6 @@
 from django.db.models import Count, Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
@@ -10,6 +11,11 @@ from networks.models import District, Network
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin, feeds)."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.svg"))
 
 
 def robots_txt(request):

@@ -89,3 +89,9 @@ def test_profile_story_is_escaped_plain_text(client):
 def test_unknown_slugs_are_404(client):
     for url in ["/honorees/nobody/", "/districts/atlantis/", "/networks/nothing/", "/meetings/9999-1/"]:
         assert client.get(url).status_code == 404
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith(".svg")
