@@ -12,9 +12,10 @@ from networks.models import District, Network
 
 
 class PublicSitemap(Sitemap):
+    # Both languages' URLs are listed; each page names its other language itself
+    # (<link rel="alternate" hreflang> in base.html), so the sitemap does not repeat it for
+    # every URL, which would triple its size.
     i18n = True
-    alternates = True
-    x_default = True
 
 
 class StaticPagesSitemap(PublicSitemap):

@@ -143,7 +143,9 @@ def split_valid(params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     bad = [key for key in slug_fields if (key, params[key]) not in known]
     if "kind" in params and params["kind"] not in Honoree.Kind.values:
         bad.append("kind")
-    if "year" in params and not (params["year"].isdigit() and YEAR_RANGE[0] <= int(params["year"]) <= YEAR_RANGE[1]):
+    # ASCII digits only: "²⁵⁶⁴".isdigit() is true but int() refuses it.
+    year = params.get("year", "")
+    if "year" in params and not (year.isascii() and year.isdigit() and YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]):
         bad.append("year")
     if "sort" in params and params["sort"] not in dict(HonoreeFilter.SORT_CHOICES):
         bad.append("sort")

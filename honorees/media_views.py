@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from honorees import images
+from honorees import images, permissions
 from honorees.models import Honoree
 
 # Renditions and share cards get a new name whenever their content changes, so a browser may
@@ -34,7 +34,8 @@ def _allowed_for_public(file: images.MediaFile) -> bool:
 
 
 def _allowed_for_staff(request, file: images.MediaFile) -> bool:
-    return request.user.is_staff and Honoree.objects.filter(**file.lookup).exists()
+    """Staff see the images of the honorees they may see in the admin, and no others."""
+    return request.user.is_staff and permissions.visible_honorees(request.user).filter(**file.lookup).exists()
 
 
 @require_safe

@@ -18,13 +18,27 @@ def photo_upload_to(instance, filename):
     return f"{images.MEDIA_PREFIX}{secrets.token_hex(12)}.jpg"
 
 
+def consent_not_needed() -> models.Q:
+    """Organisations, groups, communities and the late: the PDPA consent rules do not apply."""
+    return models.Q(kind__in=Honoree.KINDS_WITHOUT_CONSENT) | models.Q(is_living=False)
+
+
+def publishable_consent() -> models.Q:
+    """The queryset twin of Honoree.has_publishable_consent (consent withdrawal aside)."""
+    guardian = models.Q(guardian_consent_on__isnull=False) & ~models.Q(guardian_name="")
+    return (
+        models.Q(consent_given_on__isnull=False, consent_covers_name=True)
+        & ~models.Q(consent_method="")
+        & (models.Q(is_minor=False) | guardian)
+    )
+
+
 class HonoreeQuerySet(models.QuerySet):
     def public(self):
         """The one rule for what the public may see: every public page, feed, sitemap,
         search and count goes through here."""
-        consented = models.Q(consent_given_on__isnull=False, consent_covers_name=True)
         return self.filter(
-            models.Q(kind__in=Honoree.KINDS_WITHOUT_CONSENT) | models.Q(is_living=False) | consented,
+            consent_not_needed() | publishable_consent(),
             status=Honoree.Status.PUBLISHED,
             meeting__is_published=True,
             consent_withdrawn_at__isnull=True,
@@ -42,8 +56,7 @@ class HonoreeQuerySet(models.QuerySet):
 
     def with_public_photo(self):
         """Honorees with a photo the public may see (the queryset twin of Honoree.public_photo)."""
-        without_consent = models.Q(kind__in=Honoree.KINDS_WITHOUT_CONSENT) | models.Q(is_living=False)
-        return self.exclude(photo="").filter(without_consent | models.Q(consent_covers_photo=True))
+        return self.exclude(photo="").filter(consent_not_needed() | models.Q(consent_covers_photo=True))
 
     def with_related(self):
         return self.select_related("district", "network", "meeting").prefetch_related("virtues")

@@ -456,6 +456,15 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
                             "status": existing.get_status_display(),
                         }
                     )
+        if not problems:
+            # The model's own rules (lengths, formats, consent) have the last word, so that a row
+            # the preview passes can always be saved.
+            try:
+                Honoree(status=Honoree.Status.DRAFT, **values).full_clean(exclude=["slug", "photo"])
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    label = Honoree._meta.get_field(field).verbose_name if field != "__all__" else ""
+                    problems.extend(f"{label}: {message}" if label else message for message in messages)
         row.values = values
         checked.append(row)
     return checked

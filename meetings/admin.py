@@ -109,10 +109,11 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(self._board_url(meeting))
         can_place = permissions.meeting_refusal(request.user, "place") is None and not meeting.is_published
         candidates = honorees_for_board(meeting, request.user) if can_place else {}
+        public_ids = set(Honoree.objects.public().filter(meeting=meeting).values_list("pk", flat=True))
         rows = []
         for district, holder in meeting_places(meeting):
             visible = holder is not None and (
-                permissions.covers_district(request.user, district.pk) or holder.is_public
+                permissions.covers_district(request.user, district.pk) or holder.pk in public_ids
             )
             rows.append(
                 {

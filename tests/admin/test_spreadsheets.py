@@ -225,3 +225,14 @@ def test_parse_date_accepts_be_and_iso_and_refuses_the_rest():
     for bad in ("26/10/2021", "31/02/2564", "yesterday", "2564"):
         with pytest.raises(ValueError):
             spreadsheets.parse_date(bad)
+
+
+def test_a_row_the_model_refuses_is_a_preview_problem_not_a_500(secretariat_client):
+    # 312 characters: a valid address to validate_email, too long for the model's field (254).
+    long_email = "a" * 300 + "@example.org"
+    text = HEADER.rstrip("\n") + ",อีเมล (เจ้าหน้าที่เท่านั้น)\n" + f"8404,นายอีเมล ยาวมาก,education,เหตุผล,,,,,{long_email}\n"
+    response = secretariat_client.post(reverse(IMPORT), {"file": csv_file(text)})
+    assert response.context["problem_count"] == 1
+    response = secretariat_client.post(reverse(CONFIRM), {"token": response.context["token"]})
+    assert response.status_code == 400
+    assert not Honoree.objects.filter(name="นายอีเมล ยาวมาก").exists()

@@ -119,3 +119,18 @@ def test_thai_order_ignores_titles_and_leading_vowels():
         "นางสาวเกษม ทองคำ",
         "นายสมชาย ใจดี",
     ]
+
+
+def test_public_agrees_with_has_publishable_consent():
+    from datetime import date
+
+    cases = [
+        make_honoree(consent_method=""),
+        make_honoree(is_minor=True, guardian_name="", guardian_consent_on=None),
+        make_honoree(is_minor=True, guardian_name="นางแม่ ผู้ปกครอง", guardian_consent_on=date(2024, 1, 2)),
+        make_honoree(),
+    ]
+    public = set(Honoree.objects.public())
+    for honoree in cases:
+        assert (honoree in public) == honoree.has_publishable_consent, honoree.name
+    assert len(public) == 2

@@ -76,13 +76,25 @@ def test_photo_without_photo_consent_is_404_but_the_card_without_photo_is_served
     assert client.get(urls["share"]).status_code == 200
 
 
-def test_staff_see_files_of_non_public_honorees_uncached(client):
+def test_staff_see_files_of_the_non_public_honorees_they_may_see_uncached(client):
+    from honorees.services import staff_save
+
     honoree = with_photo(status=Honoree.Status.DRAFT)
-    staff = get_user_model().objects.create_user("officer", password="x", is_staff=True)
-    client.force_login(staff)
-    response = client.get(urls_of(honoree)["webp"])
+    other_code = "8401" if honoree.district.code != "8401" else "8402"
+    staff_save(
+        username="own", role="district_officer", district_codes=[honoree.district.code], password="ruea-hang-yao-84"
+    )
+    staff_save(username="other", role="district_officer", district_codes=[other_code], password="ruea-hang-yao-84")
+    get_user_model().objects.create_user("norole", password="x", is_staff=True)
+    url = urls_of(honoree)["webp"]
+
+    client.force_login(get_user_model().objects.get(username="own"))
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Cache-Control"] == "private, no-store"
+    for username in ("other", "norole"):
+        client.force_login(get_user_model().objects.get(username=username))
+        assert client.get(url).status_code == 404, username
 
 
 @pytest.mark.parametrize(
