@@ -1,10 +1,9 @@
-from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from honorees.models import Honoree
+from honorees.models import Honoree, public_count
 from meetings.models import Meeting
 from networks.models import District, Network
 
@@ -40,25 +39,17 @@ class HomeView(TemplateView):
         context["public_count"] = public.count()
         # "This fiscal year" is the year of the latest announcement, so that the figure does not
         # drop to nought on 1 October before the new year's first meeting is published.
-        public_ids = public.values("pk")
         fiscal_year = latest.fiscal_year if latest else 0
         districts = list(
             District.objects.annotate(
-                public_count=Count("honorees", filter=Q(honorees__in=public_ids)),
-                year_count=Count(
-                    "honorees", filter=Q(honorees__in=public_ids, honorees__meeting__fiscal_year=fiscal_year)
-                ),
+                public_count=public_count(), year_count=public_count(meeting__fiscal_year=fiscal_year)
             ).order_by("code")
         )
         context["districts"] = districts
         context["fiscal_year"] = latest.fiscal_year if latest else None
         context["districts_honoured"] = sum(1 for d in districts if d.year_count)
         context["district_total"] = len(districts)
-        networks = list(
-            Network.objects.annotate(public_count=Count("honorees", filter=Q(honorees__in=public_ids))).order_by(
-                "order"
-            )
-        )
+        networks = list(Network.objects.annotate(public_count=public_count()).order_by("order"))
         context["networks"] = networks
         context["network_count"] = len(networks)
         return context

@@ -65,6 +65,14 @@ class HonoreeQuerySet(models.QuerySet):
         return self.order_by("sort_key", "pk")
 
 
+def public_count(**conditions) -> models.Count:
+    """Annotation counting a district's, network's or meeting's public honorees, optionally
+    narrowed (e.g. meeting__fiscal_year=2569): District.objects.annotate(n=public_count())."""
+    narrowed = {f"honorees__{lookup}": value for lookup, value in conditions.items()}
+    public_ids = Honoree.objects.public().values("pk")
+    return models.Count("honorees", filter=models.Q(honorees__in=public_ids, **narrowed))
+
+
 class Honoree(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", _("บุคคล")

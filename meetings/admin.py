@@ -107,7 +107,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
         if request.method == "POST":
             self._board_post(request, meeting)
             return HttpResponseRedirect(self._board_url(meeting))
-        can_place = permissions.meeting_refusal(request.user, "place") is None and not meeting.is_published
+        # A place filled after publication (say, after a withdrawal) is published at once by honoree_place.
+        can_place = permissions.meeting_refusal(request.user, "place") is None
         candidates = honorees_for_board(meeting, request.user) if can_place else {}
         public_ids = set(Honoree.objects.public().filter(meeting=meeting).values_list("pk", flat=True))
         rows = []
@@ -160,8 +161,6 @@ class MeetingAdmin(SimpleHistoryAdmin):
                     _("%(name)s อยู่อำเภอ%(district)s จึงบรรจุในที่ของอำเภออื่นไม่ได้")
                     % {"name": honoree.name, "district": honoree.district.name_th}
                 )
-            if meeting.is_published:
-                raise WorkflowError(_("การประชุมนี้เผยแพร่แล้ว ทำเนียบจึงแก้ไขจากหน้านี้ไม่ได้"))
             honoree_place(honoree=honoree, meeting=meeting, by=request.user)
             messages.success(
                 request,

@@ -1,7 +1,6 @@
-from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 
-from honorees.models import Honoree
+from honorees.models import Honoree, public_count
 from meetings.models import Meeting
 
 
@@ -11,12 +10,7 @@ class MeetingListView(ListView):
     template_name = "meetings/meeting_list.html"
 
     def get_queryset(self):
-        public_ids = Honoree.objects.public().values("pk")
-        return (
-            Meeting.objects.published()
-            .annotate(public_count=Count("honorees", filter=Q(honorees__in=public_ids)))
-            .order_by("-fiscal_year", "-date")
-        )
+        return Meeting.objects.published().annotate(public_count=public_count()).order_by("-fiscal_year", "-date")
 
 
 class MeetingDetailView(DetailView):

@@ -1,15 +1,9 @@
-from django.db.models import Count, Q
 from django.views.generic import DetailView, ListView
 from django.views.generic.list import MultipleObjectMixin
 
-from honorees.models import Honoree
+from honorees.models import Honoree, public_count
 from networks import map as district_map
 from networks.models import District, Network
-
-
-def with_public_count(queryset):
-    public_ids = Honoree.objects.public().values("pk")
-    return queryset.annotate(public_count=Count("honorees", filter=Q(honorees__in=public_ids)))
 
 
 class DistrictListView(ListView):
@@ -18,7 +12,7 @@ class DistrictListView(ListView):
     template_name = "networks/district_list.html"
 
     def get_queryset(self):
-        return with_public_count(District.objects.all()).order_by("code")
+        return District.objects.annotate(public_count=public_count()).order_by("code")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -84,7 +78,7 @@ class NetworkListView(ListView):
     template_name = "networks/network_list.html"
 
     def get_queryset(self):
-        return with_public_count(Network.objects.all()).order_by("order")
+        return Network.objects.annotate(public_count=public_count()).order_by("order")
 
 
 class NetworkDetailView(PublicHonoreesMixin, DetailView):

@@ -331,3 +331,19 @@ def test_meeting_list_shows_places_filled(secretariat_client, samui):
     make_honoree(meeting=meeting, district=samui, status="approved")
     page = secretariat_client.get(reverse("admin:meetings_meeting_changelist")).content.decode()
     assert "1/19" in page and board_url(meeting) in page
+
+
+def test_a_place_filled_on_the_board_after_publication_is_published_at_once(secretariat_client, samui):
+    from django.urls import reverse
+
+    from honorees.models import Honoree
+    from tests.factories import make_honoree, make_meeting
+
+    meeting = make_meeting(published=True)
+    candidate = make_honoree(district=samui, status=Honoree.Status.APPROVED, meeting=None)
+    board = reverse("admin:meetings_meeting_board", args=[meeting.pk])
+    assert candidate.name in secretariat_client.get(board).content.decode()
+    secretariat_client.post(board, {"action": "place", "honoree": candidate.pk, "district": samui.code})
+    candidate.refresh_from_db()
+    assert candidate.meeting == meeting and candidate.status == Honoree.Status.PUBLISHED
+    assert candidate.is_public
