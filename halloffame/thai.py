@@ -86,6 +86,13 @@ def english_month_year(value: date) -> str:
     return f"{MONTHS_EN[value.month - 1]} {value.year + BE_OFFSET} B.E."
 
 
+def page_language() -> str:
+    """ "en" on English pages, "th" everywhere else."""
+    from django.utils.translation import get_language
+
+    return "en" if (get_language() or "").startswith("en") else "th"
+
+
 def be_date(value: date, language: str = "th") -> str:
     """The full Buddhist-Era date in the page's language."""
     return english_date(value) if language == "en" else thai_date(value)

@@ -138,9 +138,9 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             return "—"
         return format_html('<img src="{}" alt="" width="48" height="48" class="hof-thumb">', url)
 
-    @admin.display(description=gettext_lazy("ครั้งที่"), ordering="meeting__date")
+    @admin.display(description=gettext_lazy("การประชุม"), ordering="meeting__date")
     def meeting_number(self, obj):
-        return f"{obj.meeting.number}/{obj.meeting.fiscal_year}" if obj.meeting else "—"
+        return obj.meeting.fiscal_number if obj.meeting else "—"
 
     @admin.display(description=gettext_lazy("ความยินยอม"), boolean=True)
     def consent_ok(self, obj):

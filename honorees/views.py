@@ -76,7 +76,7 @@ def json_ld(honoree, *, url, request) -> str:
         "name": honoree.display_name,
         "url": url,
         "description": honoree.citation,
-        "award": _("ยกย่องเชิดชูคนดี จังหวัดสุราษฎร์ธานี ประจำเดือน%(month)s") % {"month": _month(meeting)},
+        "award": _("ยกย่องเชิดชูคนดี จังหวัดสุราษฎร์ธานี ประจำเดือน%(month)s") % {"month": meeting.month_label},
     }
     if honoree.name_en and honoree.name_en != honoree.display_name:
         data["alternateName"] = honoree.name_en
@@ -87,9 +87,3 @@ def json_ld(honoree, *, url, request) -> str:
     data["homeLocation" if honoree.kind == Honoree.Kind.PERSON else "areaServed"] = area
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
     return mark_safe(text.translate(_json_script_escapes))  # noqa: S308 - <, > and & are escaped above
-
-
-def _month(meeting) -> str:
-    from halloffame.templatetags.thai import thai_month_year
-
-    return thai_month_year(meeting.date)

@@ -57,8 +57,8 @@ class Meeting(models.Model):
 
     @property
     def month_label(self) -> str:
-        """ตุลาคม 2564 — the month the announcement is for."""
-        return thai.thai_month_year(self.date)
+        """ตุลาคม 2564 (October 2564 B.E. on English pages): the month the announcement is for."""
+        return thai.be_month_year(self.date, thai.page_language())
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"slug": self.slug})

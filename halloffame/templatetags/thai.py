@@ -2,7 +2,6 @@
 the wording of both languages lives in halloffame/thai.py."""
 
 from django import template
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from halloffame import thai
@@ -10,8 +9,7 @@ from halloffame import thai
 register = template.Library()
 
 
-def _language():
-    return "en" if (get_language() or "").startswith("en") else "th"
+_language = thai.page_language
 
 
 @register.filter
