@@ -50,40 +50,11 @@ def be_year(value: date) -> int:
     return to_date(value).year + BE_OFFSET
 
 
-def thai_date(value: date) -> str:
-    """26 ตุลาคม 2564"""
-    value = to_date(value)
-    return f"{value.day} {MONTHS_FULL[value.month - 1]} {value.year + BE_OFFSET}"
-
-
-def thai_date_short(value: date) -> str:
-    """26 ต.ค. 64"""
-    value = to_date(value)
-    return f"{value.day} {MONTHS_SHORT[value.month - 1]} {(value.year + BE_OFFSET) % 100:02d}"
-
-
-def thai_month_year(value: date) -> str:
-    """ตุลาคม 2564"""
-    value = to_date(value)
-    return f"{MONTHS_FULL[value.month - 1]} {value.year + BE_OFFSET}"
-
-
-def english_date(value: date) -> str:
-    """26 October 2564 B.E."""
-    value = to_date(value)
-    return f"{value.day} {MONTHS_EN[value.month - 1]} {value.year + BE_OFFSET} B.E."
-
-
-def english_date_short(value: date) -> str:
-    """26 Oct 2564"""
-    value = to_date(value)
-    return f"{value.day} {MONTHS_EN_SHORT[value.month - 1]} {value.year + BE_OFFSET}"
-
-
-def english_month_year(value: date) -> str:
-    """October 2564 B.E."""
-    value = to_date(value)
-    return f"{MONTHS_EN[value.month - 1]} {value.year + BE_OFFSET} B.E."
+# (full month names, short month names, short-year format, era mark) for each language.
+_DATE_STYLE = {
+    "th": (MONTHS_FULL, MONTHS_SHORT, lambda year: f"{year % 100:02d}", ""),
+    "en": (MONTHS_EN, MONTHS_EN_SHORT, str, " B.E."),
+}
 
 
 def page_language() -> str:
@@ -94,16 +65,45 @@ def page_language() -> str:
 
 
 def be_date(value: date, language: str = "th") -> str:
-    """The full Buddhist-Era date in the page's language."""
-    return english_date(value) if language == "en" else thai_date(value)
+    """26 ตุลาคม 2564 / 26 October 2564 B.E."""
+    value, (months, _, _, era) = to_date(value), _DATE_STYLE[language]
+    return f"{value.day} {months[value.month - 1]} {value.year + BE_OFFSET}{era}"
 
 
 def be_date_short(value: date, language: str = "th") -> str:
-    return english_date_short(value) if language == "en" else thai_date_short(value)
+    """26 ต.ค. 64 / 26 Oct 2564"""
+    value, (_, months, short_year, _) = to_date(value), _DATE_STYLE[language]
+    return f"{value.day} {months[value.month - 1]} {short_year(value.year + BE_OFFSET)}"
 
 
 def be_month_year(value: date, language: str = "th") -> str:
-    return english_month_year(value) if language == "en" else thai_month_year(value)
+    """ตุลาคม 2564 / October 2564 B.E."""
+    value, (months, _, _, era) = to_date(value), _DATE_STYLE[language]
+    return f"{months[value.month - 1]} {value.year + BE_OFFSET}{era}"
+
+
+def thai_date(value: date) -> str:
+    return be_date(value, "th")
+
+
+def thai_date_short(value: date) -> str:
+    return be_date_short(value, "th")
+
+
+def thai_month_year(value: date) -> str:
+    return be_month_year(value, "th")
+
+
+def english_date(value: date) -> str:
+    return be_date(value, "en")
+
+
+def english_date_short(value: date) -> str:
+    return be_date_short(value, "en")
+
+
+def english_month_year(value: date) -> str:
+    return be_month_year(value, "en")
 
 
 def fiscal_year(value: date) -> int:

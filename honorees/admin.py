@@ -259,9 +259,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
     def _place_meetings(self, request, obj):
         if obj.meeting_id or not permissions.can(request.user, "place", obj):
             return []
-        taken = Honoree.objects.filter(district_id=obj.district_id, meeting__isnull=False).exclude(
-            status__in=Honoree.STATUSES_WITHOUT_PLACE
-        )
+        taken = Honoree.objects.holding_place().filter(district_id=obj.district_id, meeting__isnull=False)
         return list(Meeting.objects.exclude(pk__in=taken.values("meeting")).order_by("-date")[:24])
 
     # ------------------------------------------------------------ history (read-only, own districts)

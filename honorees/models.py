@@ -44,6 +44,10 @@ class HonoreeQuerySet(models.QuerySet):
             consent_withdrawn_at__isnull=True,
         )
 
+    def holding_place(self):
+        """Honorees that hold their district's place in their meeting (rejected and withdrawn don't)."""
+        return self.exclude(status__in=Honoree.STATUSES_WITHOUT_PLACE)
+
     def for_district(self, district):
         return self.filter(district=district)
 
@@ -187,6 +191,7 @@ class Honoree(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "district"],
+                # The statuses of Honoree.STATUSES_WITHOUT_PLACE (not yet defined here).
                 condition=models.Q(meeting__isnull=False) & ~models.Q(status__in=["rejected", "withdrawn"]),
                 name="honoree_one_per_district_per_meeting",
                 violation_error_message=_("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว"),
@@ -244,8 +249,8 @@ class Honoree(models.Model):
         errors = {}
         if self.meeting_id and self.district_id and self.status not in self.STATUSES_WITHOUT_PLACE:
             holder = (
-                Honoree.objects.filter(meeting_id=self.meeting_id, district_id=self.district_id)
-                .exclude(status__in=self.STATUSES_WITHOUT_PLACE)
+                Honoree.objects.holding_place()
+                .filter(meeting_id=self.meeting_id, district_id=self.district_id)
                 .exclude(pk=self.pk)
                 .select_related("district")
                 .first()

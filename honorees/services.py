@@ -48,9 +48,7 @@ def _refresh(honoree: Honoree) -> Honoree:
 
 def place_holder(*, meeting, district_id, exclude_pk=None) -> Honoree | None:
     """The honoree holding the district's place in the meeting, if any."""
-    holders = Honoree.objects.filter(meeting=meeting, district_id=district_id).exclude(
-        status__in=Honoree.STATUSES_WITHOUT_PLACE
-    )
+    holders = Honoree.objects.holding_place().filter(meeting=meeting, district_id=district_id)
     if exclude_pk:
         holders = holders.exclude(pk=exclude_pk)
     return holders.first()

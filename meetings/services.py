@@ -15,9 +15,7 @@ def meeting_places(meeting) -> list[tuple[District, Honoree | None]]:
     """The honour board: the 19 districts in code order, each with the honoree holding its place."""
     holders = {
         h.district_id: h
-        for h in Honoree.objects.filter(meeting=meeting)
-        .exclude(status__in=Honoree.STATUSES_WITHOUT_PLACE)
-        .select_related("district", "network")
+        for h in Honoree.objects.holding_place().filter(meeting=meeting).select_related("district", "network")
     }
     return [(district, holders.get(district.pk)) for district in District.objects.order_by("code")]
 
