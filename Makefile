@@ -4,16 +4,18 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
-export DJANGO_SETTINGS_MODULE ?= halloffame.settings.dev
+# `make run` serves production-like (DEBUG off); `make dev` is the developer's DEBUG server.
+export DJANGO_SETTINGS_MODULE ?= halloffame.settings.local
 
-.PHONY: run test install install-dev lint format check migrate screenshots bench clean
+.PHONY: run dev test install install-dev lint format check migrate screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
+# pip shows its progress: the first run downloads the dependencies once (a few minutes).
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --progress-bar on -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
@@ -40,6 +42,11 @@ run: migrate var/static/staticfiles.json
 	@echo "  (Ctrl+C เพื่อหยุด)"
 	@echo ""
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py
+
+# Django's development server with DEBUG on and code reloading (error pages list every URL).
+dev: migrate
+	@$(BIN)/python manage.py load_demo_data_if_empty
+	DJANGO_SETTINGS_MODULE=halloffame.settings.dev $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install-dev
 	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest $(PYTEST_ARGS)

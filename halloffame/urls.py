@@ -3,9 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 from django.views.i18n import set_language
 
-from halloffame import privacy, views
+from halloffame import pages, privacy, views
 from halloffame.sitemaps import SITEMAPS
 from honorees import media_views
 from honorees.feeds import LatestHonoreesFeed
@@ -29,5 +30,10 @@ urlpatterns += i18n_patterns(
     path("feeds/honorees/", LatestHonoreesFeed(), name="honoree-feed"),
     path("privacy/", privacy.PrivacyRequestView.as_view(), name="privacy"),
     path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
+    path("about/", pages.AboutView.as_view(), name="about"),
+    path("contact/", TemplateView.as_view(template_name="pages/contact.html"), name="contact"),
+    path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
+    path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
+    path("site-map/", pages.SiteMapView.as_view(), name="site-map"),
     prefix_default_language=False,
 )

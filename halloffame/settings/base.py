@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "halloffame.context_processors.office_contact",
             ],
             "builtins": ["halloffame.templatetags.thai"],
         },
@@ -289,3 +290,15 @@ if HONOREE_MEDIA_DELIVERY not in {"django", "x-accel-redirect", "x-sendfile", "r
     raise ImproperlyConfigured(
         "Environment variable DJANGO_MEDIA_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect."
     )
+
+# The culture office's contact, shown on the contact page and in the footer (DGA website standard).
+OFFICE_CONTACT = {
+    "address": env(
+        "OFFICE_ADDRESS",
+        "ศาลากลางจังหวัดสุราษฎร์ธานี ถนนดอนนก ตำบลมะขามเตี้ย อำเภอเมืองสุราษฎร์ธานี จังหวัดสุราษฎร์ธานี 84000",
+    ),
+    "phone": env("OFFICE_PHONE", "0 7728 3218"),
+    "email": env("OFFICE_EMAIL", "suratthani@m-culture.go.th"),
+    "hours": env("OFFICE_HOURS", "จันทร์–ศุกร์ 08.30–16.30 น. (เว้นวันหยุดราชการ)"),
+    "map_url": env("OFFICE_MAP_URL", "https://www.openstreetmap.org/?mlat=9.1386&mlon=99.3215#map=17/9.1386/99.3215"),
+}

@@ -34,3 +34,15 @@ def absolute_url(context, path):
 @register.filter
 def urlquote(value):
     return quote(str(value), safe="")
+
+
+@register.simple_tag(takes_context=True)
+def language_urls(context):
+    """This page's address in each language ({"th": ..., "en": ...}), for the hreflang links."""
+    other = other_language(context)
+    current = "en" if other["code"] == "th" else "th"
+    request = context.get("request")
+    return {
+        current: request.get_full_path() if request else ("/en/" if current == "en" else "/"),
+        other["code"]: other["url"],
+    }

@@ -85,3 +85,11 @@ def test_english_pages_have_no_untranslated_interface_text(client):
         body = re.sub(r'lang="th">[^<]*<', "", body)
         thai_text = re.findall(r"[\u0e00-\u0e7f]+", body)
         assert thai_text == [], f"{path}: {thai_text[:10]}"
+
+
+@pytest.mark.parametrize("path", ["/", "/honorees/?district=ko-samui", "/about/"])
+def test_head_names_the_page_in_both_languages_and_a_default(client, path):
+    for body in (client.get(path).content.decode(), client.get(f"/en{path}").content.decode()):
+        assert f'<link rel="alternate" hreflang="th" href="http://testserver{path}">' in body
+        assert f'<link rel="alternate" hreflang="en" href="http://testserver/en{path}">' in body
+        assert f'<link rel="alternate" hreflang="x-default" href="http://testserver{path}">' in body
