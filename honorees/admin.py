@@ -77,6 +77,13 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             },
         ),
         (
+            gettext_lazy("ฉบับภาษาอังกฤษ (ไม่บังคับ)"),
+            {
+                "description": gettext_lazy("หน้าภาษาอังกฤษใช้ข้อความนี้ ถ้าเว้นว่างจะแสดงข้อความภาษาไทยพร้อมหมายเหตุ"),
+                "fields": ["citation_en", "story_en"],
+            },
+        ),
+        (
             gettext_lazy("ความยินยอมตาม PDPA"),
             {
                 "description": gettext_lazy(

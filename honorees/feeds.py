@@ -37,7 +37,7 @@ class LatestHonoreesFeed(Feed):
 
     def item_description(self, item):
         return _("%(citation)s — อำเภอ%(district)s, %(network)s, %(meeting)s %(date)s") % {
-            "citation": item.citation,
+            "citation": item.shown_citation.text,
             "district": item.district.name,
             "network": item.network.name,
             "meeting": meeting_number(item.meeting),

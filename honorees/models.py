@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from halloffame import thai
+from halloffame.i18n import ShownText, in_page_language
 from honorees import images
 
 
@@ -115,6 +116,10 @@ class Honoree(models.Model):
     virtues = models.ManyToManyField("networks.Virtue", verbose_name=_("คุณธรรมหลัก"), blank=True)
     citation = models.CharField(_("เหตุผลการยกย่อง"), max_length=300, help_text=_("หนึ่งบรรทัด ไม่เกิน 300 ตัวอักษร"))
     story = models.TextField(_("เรื่องราว"), blank=True, help_text=_("ข้อความธรรมดา เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่"))
+    citation_en = models.CharField(_("เหตุผลการยกย่องภาษาอังกฤษ"), max_length=300, blank=True)
+    story_en = models.TextField(
+        _("เรื่องราวภาษาอังกฤษ"), blank=True, help_text=_("ถ้าเว้นว่าง หน้าภาษาอังกฤษจะแสดงเรื่องราวภาษาไทย")
+    )
     photo = images.PhotoField(
         _("รูปภาพ"),
         upload_to=photo_upload_to,
@@ -235,8 +240,19 @@ class Honoree(models.Model):
         return self.story if not self.needs_consent or self.consent_covers_story else ""
 
     @property
+    def shown_citation(self) -> ShownText:
+        return in_page_language(self.citation, self.citation_en)
+
+    @property
+    def shown_story(self) -> ShownText:
+        """The story in the page's language (Thai standing in for a missing English one), if consent covers it."""
+        if not self.public_story:
+            return ShownText("")
+        return in_page_language(self.story, self.story_en)
+
+    @property
     def story_paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.public_story.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        return [p.strip() for p in self.shown_story.text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
     @property
     def is_public(self) -> bool:

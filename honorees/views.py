@@ -75,7 +75,7 @@ def json_ld(honoree, *, url, request) -> str:
         "@type": "Person" if honoree.kind == Honoree.Kind.PERSON else "Organization",
         "name": honoree.display_name,
         "url": url,
-        "description": honoree.citation,
+        "description": honoree.shown_citation.text,
         "award": _("ยกย่องเชิดชูคนดี จังหวัดสุราษฎร์ธานี ประจำเดือน%(month)s") % {"month": meeting.month_label},
     }
     if honoree.name_en and honoree.name_en != honoree.display_name:

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from halloffame.i18n import ShownText, in_page_language
+
 
 class LocalisedName:
     """`name` is the Thai name, or the English one when the page is in English and has one."""
@@ -46,10 +48,8 @@ class Network(LocalisedName, models.Model):
         verbose_name_plural = _("เครือข่ายทางสังคม")
 
     @property
-    def description(self):
-        if get_language() == "en" and self.description_en:
-            return self.description_en
-        return self.description_th
+    def shown_description(self) -> ShownText:
+        return in_page_language(self.description_th, self.description_en)
 
     def get_absolute_url(self):
         return reverse("networks:network-detail", kwargs={"slug": self.slug})
