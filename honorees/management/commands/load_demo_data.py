@@ -15,7 +15,7 @@ from networks.reference import DISTRICTS, NETWORKS, VIRTUES
 
 
 class Command(BaseCommand):
-    help = "โหลดข้อมูลตัวอย่าง: การประชุม 12 เดือนของปีงบประมาณหนึ่ง อำเภอละ 1 รายต่อเดือน (เรียกซ้ำได้)"
+    help = "โหลดข้อมูลตัวอย่าง: ปีแรกของโครงการที่อำเภอทยอยเข้าร่วม และอีกหนึ่งปีงบประมาณเต็ม อำเภอละ 1 รายต่อเดือน (เรียกซ้ำได้)"
 
     def handle(self, *args, **options):
         districts = list(District.objects.order_by("code"))
@@ -32,15 +32,21 @@ class Command(BaseCommand):
                 "— โปรดรัน python manage.py migrate ก่อน"
             )
         rng = random.Random(demo.DEMO_FISCAL_YEAR)
-        plans = demo.build_honorees(districts, networks, rng, 12 * len(districts) + 6)
-        dates = demo.meeting_dates(demo.DEMO_FISCAL_YEAR)
+        first_year = demo.joining_calendar(districts, rng, demo.DEMO_FISCAL_YEAR - 1)
+        places = len(districts) * 12 + sum(len(taking_part) for _, taking_part in first_year)
+        plans = iter(demo.build_honorees(districts, networks, rng, places + 6))
+        full_year = [(day, districts) for day in demo.meeting_dates(demo.DEMO_FISCAL_YEAR)]
         with transaction.atomic():
-            meetings = [self.meeting(day, published=True) for day in dates]
-            for index, plan in enumerate(plans[: 12 * len(districts)]):
-                meeting = meetings[index // len(districts)]
-                self.honoree(index, plan, networks, virtues, meeting=meeting, status=Honoree.Status.PUBLISHED)
+            meetings = []
+            for day, taking_part in first_year + full_year:
+                meetings.append(meeting := self.meeting(day, published=True))
+                for district in taking_part:
+                    plan = next(plans)
+                    plan.district = district
+                    self.honoree(len(meetings) * 100 + district.pk, plan, networks, virtues, meeting=meeting,
+                                 status=Honoree.Status.PUBLISHED)  # fmt: skip
             next_meeting = self.meeting(demo.meeting_dates(demo.DEMO_FISCAL_YEAR + 1)[0], published=False)
-            self.staff_work(plans[12 * len(districts) :], networks, virtues, next_meeting)
+            self.staff_work(list(plans), networks, virtues, next_meeting)
         public = Honoree.objects.public().count()
         self.stdout.write(
             self.style.SUCCESS(f"ข้อมูลตัวอย่างพร้อม: การประชุม {len(meetings)} ครั้ง ผู้ได้รับการยกย่องที่เผยแพร่ {public} ราย")
@@ -59,35 +65,43 @@ class Command(BaseCommand):
         return meeting
 
     def honoree(self, seed, plan, networks, virtues, *, meeting, status, **extra):
-        district, name, name_en, kind, network, citation, story, virtue_slugs = plan
-        slug = slugify(name_en)[:70]
+        slug = slugify(plan.name_en)[:70]
         honoree = Honoree.objects.filter(slug=slug).first()
         if honoree:
             return honoree
         honoree = Honoree(
             slug=slug,
-            kind=kind,
-            name=name,
-            name_en=name_en,
-            district=district,
-            network=networks[network],
-            citation=citation,
-            story=story,
-            photo_alt=f"ภาพประกอบของ{name}",
+            kind=plan.kind,
+            name=plan.name,
+            name_en=plan.name_en,
+            district=plan.district,
+            network=networks[plan.network],
+            citation=plan.citation,
+            citation_en=plan.citation_en,
+            story=plan.story,
+            story_en=plan.story_en,
+            photo_alt=f"ภาพประกอบของ{plan.name}",
             meeting=meeting,
             status=status,
             published_at=timezone.now() if status == Honoree.Status.PUBLISHED else None,
             **extra,
         )
-        if kind == Honoree.Kind.PERSON:
-            honoree.consent_given_on = (meeting.date if meeting else timezone.localdate()) - timedelta(days=20)
+        if plan.kind == Honoree.Kind.PERSON:
+            consent_on = (meeting.date if meeting else timezone.localdate()) - timedelta(days=20)
+            honoree.consent_given_on = consent_on
             honoree.consent_method = Honoree.ConsentMethod.WRITTEN
             honoree.consent_covers_name = honoree.consent_covers_photo = honoree.consent_covers_story = True
             honoree.contact_phone = f"08{seed:08d}"[:10]
-        honoree.photo.save("portrait.jpg", ContentFile(demo.portrait_jpeg(seed, kind)), save=False)
+            if plan.is_minor:
+                surname = plan.name.split()[-1]
+                honoree.is_minor = True
+                honoree.guardian_name = f"นาง{demo.WOMEN[seed % len(demo.WOMEN)][0]} {surname}"
+                honoree.guardian_consent_on = consent_on
+        portrait = demo.portrait_jpeg(seed, plan.kind, initial=plan.initial, colour=demo.NETWORK_COLOURS[plan.network])
+        honoree.photo.save("portrait.jpg", ContentFile(portrait), save=False)
         honoree.full_clean()
         honoree.save()
-        honoree.virtues.set([virtues[v] for v in virtue_slugs])
+        honoree.virtues.set([virtues[v] for v in plan.virtues])
         return honoree
 
     def staff_work(self, plans, networks, virtues, next_meeting):
