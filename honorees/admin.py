@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from honorees import permissions, services, spreadsheets
+from halloffame.staff import permissions
+from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
 from honorees.models import Honoree, PrivacyRequest
 from meetings.models import Meeting

@@ -14,7 +14,8 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from honorees import images, permissions
+from halloffame.staff import permissions
+from honorees import images
 from honorees.models import Honoree
 
 # Renditions and share cards get a new name whenever their content changes, so a browser may

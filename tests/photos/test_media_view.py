@@ -77,7 +77,7 @@ def test_photo_without_photo_consent_is_404_but_the_card_without_photo_is_served
 
 
 def test_staff_see_files_of_the_non_public_honorees_they_may_see_uncached(client):
-    from honorees.services import staff_save
+    from halloffame.staff.services import staff_save
 
     honoree = with_photo(status=Honoree.Status.DRAFT)
     other_code = "8401" if honoree.district.code != "8401" else "8402"
