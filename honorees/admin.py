@@ -22,6 +22,7 @@ from halloffame.staff import permissions
 from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
 from honorees.models import Honoree, PrivacyRequest
+from honorees.photos.renditions import thumbnail_url
 from meetings.models import Meeting
 
 admin.site.site_header = gettext_lazy("หอเกียรติยศคนดี — ระบบเจ้าหน้าที่")
@@ -131,9 +132,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
 
     @admin.display(description=gettext_lazy("รูป"))
     def thumbnail(self, obj):
-        """The list's small picture (the photo pipeline points this at a generated thumbnail)."""
-        from honorees.images import thumbnail_url
-
+        """The list's small picture: the smallest square rendition."""
         url = thumbnail_url(obj)
         if not url:
             return "—"

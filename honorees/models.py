@@ -10,12 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from halloffame import thai
-from honorees import images
+from honorees.photos import paths
+from honorees.photos.fields import PhotoField
+from honorees.photos.honoree_files import honoree_images_update
 
 
 def photo_upload_to(instance, filename):
     """A random name: the stored file must not carry the honoree's name (the master is always a JPEG)."""
-    return f"{images.MEDIA_PREFIX}{secrets.token_hex(12)}.jpg"
+    return paths.master_name()
 
 
 def consent_not_needed() -> models.Q:
@@ -115,7 +117,7 @@ class Honoree(models.Model):
     virtues = models.ManyToManyField("networks.Virtue", verbose_name=_("คุณธรรมหลัก"), blank=True)
     citation = models.CharField(_("เหตุผลการยกย่อง"), max_length=300, help_text=_("หนึ่งบรรทัด ไม่เกิน 300 ตัวอักษร"))
     story = models.TextField(_("เรื่องราว"), blank=True, help_text=_("ข้อความธรรมดา เว้นบรรทัดเพื่อขึ้นย่อหน้าใหม่"))
-    photo = images.PhotoField(
+    photo = PhotoField(
         _("รูปภาพ"),
         upload_to=photo_upload_to,
         blank=True,
@@ -126,7 +128,7 @@ class Honoree(models.Model):
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # The stored name of the 1200×630 Open Graph card (honorees/images.py draws it on save).
+    # The stored name of the 1200×630 Open Graph card (honorees/photos/ draws it on save).
     share_card = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     photo_alt = models.CharField(_("คำบรรยายรูปภาพ"), max_length=250, blank=True)
     meeting = models.ForeignKey(
@@ -271,7 +273,7 @@ class Honoree(models.Model):
         if not self.slug:
             self.slug = self._new_slug()
         # Master, renditions and share card are written here, not on a page view.
-        kwargs["update_fields"] = images.honoree_images_update(self, update_fields=kwargs.get("update_fields"))
+        kwargs["update_fields"] = honoree_images_update(self, update_fields=kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def _new_slug(self) -> str:

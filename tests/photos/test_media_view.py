@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from honorees import images
 from honorees.models import Honoree
+from honorees.photos import paths, renditions
 from tests.factories import make_honoree
 from tests.photos import files
 
@@ -20,12 +20,12 @@ def with_photo(**fields):
 
 
 def urls_of(honoree):
-    card = images.renditions(honoree.photo.name, "card", honoree.photo_width, honoree.photo_height)[0]
+    card = renditions.renditions(honoree.photo.name, "card", honoree.photo_width, honoree.photo_height)[0]
     return {
-        "master": images.media_url(honoree.photo.name),
-        "webp": images.media_url(card.webp),
-        "jpeg": images.media_url(card.jpeg),
-        "share": images.media_url(honoree.share_card),
+        "master": paths.media_url(honoree.photo.name),
+        "webp": paths.media_url(card.webp),
+        "jpeg": paths.media_url(card.jpeg),
+        "share": paths.media_url(honoree.share_card),
     }
 
 
