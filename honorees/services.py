@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from halloffame.staff import permissions
+from honorees import consent
 from honorees.models import Honoree
 
 
@@ -90,11 +91,11 @@ def publish_one(honoree: Honoree, by, now) -> None:
 
 
 def consent_blockers(honorees) -> list[Honoree]:
-    return [h for h in honorees if not h.has_publishable_consent]
+    return [h for h in honorees if not consent.has_publishable_consent(h)]
 
 
 def consent_error(blockers) -> WorkflowError:
-    names = ", ".join(h.name for h in blockers)
+    names = ", ".join(f"{h.name} ({', '.join(consent.consent_missing(h))})" for h in blockers)
     return WorkflowError(
         _(
             "เผยแพร่ไม่ได้: %(names)s ยังไม่มีความยินยอมที่เผยแพร่ได้ตาม PDPA "
@@ -124,7 +125,7 @@ def honoree_place(*, honoree: Honoree, meeting, by) -> Honoree:
                 "status": holder.get_status_display(),
             }
         )
-    if meeting.is_published and not current.has_publishable_consent:
+    if meeting.is_published and not consent.has_publishable_consent(current):
         raise consent_error([current])
     current.meeting = meeting
     try:
