@@ -254,7 +254,7 @@ def generate_renditions(Honoree, photos) -> int:
     from PIL import Image
 
     try:
-        from honorees.images import renditions_generate
+        from honorees.photos.renditions import renditions_generate
     except ImportError:  # no rendition pipeline: pages show the masters
         return 0
     written = 0

@@ -32,7 +32,7 @@ POSTGRES_FOLDER = "database/postgresql"
 # What people put into an install. A freshly migrated install has none of these rows (the
 # reference data, groups and other rows made by migrations do not count).
 CONTENT_APPS = {"honorees", "meetings"}
-CONTENT_MODELS = {"auth.user", "admin.logentry", "networks.staffprofile"}
+CONTENT_MODELS = {"auth.user", "admin.logentry", "staff.staffprofile"}
 
 
 class BackupError(Exception):

@@ -1,4 +1,5 @@
-"""Staff forms: the honoree form's consent rules and the small forms of the workflow pages."""
+"""Staff forms: the honoree form (its consent rules are the model's, honorees/consent.py) and the
+small forms of the workflow pages."""
 
 from django import forms
 from django.utils import timezone
@@ -36,21 +37,6 @@ class HonoreeAdminForm(forms.ModelForm):
     def clean_guardian_consent_on(self):
         return be_tolerant(self.cleaned_data.get("guardian_consent_on"), _("วันที่ผู้ปกครองให้ความยินยอม"))
 
-    def clean(self):
-        data = super().clean()
-        covers = [data.get("consent_covers_name"), data.get("consent_covers_photo"), data.get("consent_covers_story")]
-        given_on, method = data.get("consent_given_on"), data.get("consent_method")
-        if any(covers) and not (given_on and method):
-            self.add_error(
-                "consent_given_on",
-                _("ระบุวันที่และวิธีให้ความยินยอม ก่อนเลือกว่าความยินยอมครอบคลุมอะไร"),
-            )
-        if given_on and not method:
-            self.add_error("consent_method", _("ระบุวิธีให้ความยินยอม"))
-        if data.get("kind") and data["kind"] != Honoree.Kind.PERSON and data.get("is_minor"):
-            self.add_error("is_minor", _("เฉพาะบุคคลเท่านั้นที่เป็นผู้เยาว์ได้"))
-        return data
-
 
 class RejectForm(forms.Form):
     reason = forms.CharField(
@@ -58,12 +44,6 @@ class RejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
         max_length=2000,
     )
-
-
-class PlaceForm(forms.Form):
-    """The honoree picked for a vacant place on a meeting's honour board."""
-
-    honoree = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class ImportUploadForm(forms.Form):

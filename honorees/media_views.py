@@ -1,6 +1,6 @@
 """/media/: honoree photos served only while the public may see them.
 
-Every request maps the file back to its honoree by its name (honorees.images.media_file) and
+Every request maps the file back to its honoree by its name (honorees.photos.paths.media_file) and
 asks the database, in one indexed query, whether that honoree is public with a photo the public
 may see. Nothing about the decision is cached, so a withdrawal holds from the next request.
 Staff see every honoree's files (admin thumbnails and previews).
@@ -14,8 +14,9 @@ from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirec
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from honorees import images, permissions
+from halloffame.staff import permissions
 from honorees.models import Honoree
+from honorees.photos.paths import MediaFile, media_file
 
 # Renditions and share cards get a new name whenever their content changes, so a browser may
 # keep them a year. "private" keeps shared caches (proxies, CDNs) from holding a copy that
@@ -26,21 +27,21 @@ CACHE_STAFF_ONLY = "private, no-store"
 SIGNED_URL_SECONDS = 300
 
 
-def _allowed_for_public(file: images.MediaFile) -> bool:
+def _allowed_for_public(file: MediaFile) -> bool:
     honorees = Honoree.objects.public()
     if file.kind != "share":
         honorees = honorees.with_public_photo()
     return honorees.filter(**file.lookup).exists()
 
 
-def _allowed_for_staff(request, file: images.MediaFile) -> bool:
+def _allowed_for_staff(request, file: MediaFile) -> bool:
     """Staff see the images of the honorees they may see in the admin, and no others."""
     return request.user.is_staff and permissions.visible_honorees(request.user).filter(**file.lookup).exists()
 
 
 @require_safe
 def honoree_media(request, path):
-    file = images.media_file(path)
+    file = media_file(path)
     if file is None:
         raise Http404(_("ไม่พบไฟล์"))
     if _allowed_for_public(file):

@@ -11,27 +11,15 @@ from simple_history.models import HistoricalRecords
 
 from halloffame import thai
 from halloffame.i18n import ShownText, in_page_language
-from honorees import images
+from honorees import consent
+from honorees.photos import paths
+from honorees.photos.fields import PhotoField
+from honorees.photos.honoree_files import honoree_images_update
 
 
 def photo_upload_to(instance, filename):
     """A random name: the stored file must not carry the honoree's name (the master is always a JPEG)."""
-    return f"{images.MEDIA_PREFIX}{secrets.token_hex(12)}.jpg"
-
-
-def consent_not_needed() -> models.Q:
-    """Organisations, groups, communities and the late: the PDPA consent rules do not apply."""
-    return models.Q(kind__in=Honoree.KINDS_WITHOUT_CONSENT) | models.Q(is_living=False)
-
-
-def publishable_consent() -> models.Q:
-    """The queryset twin of Honoree.has_publishable_consent (consent withdrawal aside)."""
-    guardian = models.Q(guardian_consent_on__isnull=False) & ~models.Q(guardian_name="")
-    return (
-        models.Q(consent_given_on__isnull=False, consent_covers_name=True)
-        & ~models.Q(consent_method="")
-        & (models.Q(is_minor=False) | guardian)
-    )
+    return paths.master_name()
 
 
 class HonoreeQuerySet(models.QuerySet):
@@ -39,7 +27,7 @@ class HonoreeQuerySet(models.QuerySet):
         """The one rule for what the public may see: every public page, feed, sitemap,
         search and count goes through here."""
         return self.filter(
-            consent_not_needed() | publishable_consent(),
+            consent.publishable_consent_q(self.model),
             status=Honoree.Status.PUBLISHED,
             meeting__is_published=True,
             consent_withdrawn_at__isnull=True,
@@ -61,7 +49,7 @@ class HonoreeQuerySet(models.QuerySet):
 
     def with_public_photo(self):
         """Honorees with a photo the public may see (the queryset twin of Honoree.public_photo)."""
-        return self.exclude(photo="").filter(consent_not_needed() | models.Q(consent_covers_photo=True))
+        return self.exclude(photo="").filter(consent.covers_q(self.model, "photo"))
 
     def with_related(self):
         return self.select_related("district", "network", "meeting").prefetch_related("virtues")
@@ -98,8 +86,6 @@ class Honoree(models.Model):
         ELECTRONIC = "electronic", _("ยินยอมทางอิเล็กทรอนิกส์")
         VERBAL_RECORDED = "verbal", _("ยินยอมด้วยวาจา มีบันทึกของเจ้าหน้าที่")
 
-    # Organisations, groups and communities are not natural persons under the PDPA.
-    KINDS_WITHOUT_CONSENT = (Kind.ORGANIZATION, Kind.GROUP, Kind.COMMUNITY)
     # A status that no longer holds a place on the meeting's honour board.
     STATUSES_WITHOUT_PLACE = (Status.REJECTED, Status.WITHDRAWN)
 
@@ -120,7 +106,7 @@ class Honoree(models.Model):
     story_en = models.TextField(
         _("เรื่องราวภาษาอังกฤษ"), blank=True, help_text=_("ถ้าเว้นว่าง หน้าภาษาอังกฤษจะแสดงเรื่องราวภาษาไทย")
     )
-    photo = images.PhotoField(
+    photo = PhotoField(
         _("รูปภาพ"),
         upload_to=photo_upload_to,
         blank=True,
@@ -131,7 +117,7 @@ class Honoree(models.Model):
     )
     photo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     photo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # The stored name of the 1200×630 Open Graph card (honorees/images.py draws it on save).
+    # The stored name of the 1200×630 Open Graph card (honorees/photos/ draws it on save).
     share_card = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     photo_alt = models.CharField(_("คำบรรยายรูปภาพ"), max_length=250, blank=True)
     meeting = models.ForeignKey(
@@ -215,29 +201,20 @@ class Honoree(models.Model):
 
     @property
     def needs_consent(self) -> bool:
-        return self.kind == self.Kind.PERSON and self.is_living
+        return consent.needs_consent(self)
 
     @property
     def has_publishable_consent(self) -> bool:
-        """A living person needs recorded consent covering their name (and a guardian's if a minor)."""
-        if not self.needs_consent:
-            return True
-        if self.consent_withdrawn_at or not (
-            self.consent_given_on and self.consent_method and self.consent_covers_name
-        ):
-            return False
-        return not self.is_minor or bool(self.guardian_name and self.guardian_consent_on)
+        return consent.has_publishable_consent(self)
 
     @property
     def public_photo(self):
         """The photo only where consent covers it; the public never sees one that it does not."""
-        if self.photo and (not self.needs_consent or self.consent_covers_photo):
-            return self.photo
-        return None
+        return self.photo if self.photo and consent.covers(self, "photo") else None
 
     @property
     def public_story(self) -> str:
-        return self.story if not self.needs_consent or self.consent_covers_story else ""
+        return self.story if consent.covers(self, "story") else ""
 
     @property
     def shown_citation(self) -> ShownText:
@@ -276,8 +253,7 @@ class Honoree(models.Model):
                     "district": holder.district.name_th,
                     "holder": holder.name,
                 }
-        if self.is_minor and self.consent_given_on and not (self.guardian_name and self.guardian_consent_on):
-            errors["guardian_name"] = _("ผู้เยาว์ต้องมีความยินยอมของผู้ปกครอง ระบุชื่อและวันที่ให้ความยินยอม")
+        errors.update(consent.consent_record_errors(self))
         if errors:
             raise ValidationError(errors)
 
@@ -287,7 +263,7 @@ class Honoree(models.Model):
         if not self.slug:
             self.slug = self._new_slug()
         # Master, renditions and share card are written here, not on a page view.
-        kwargs["update_fields"] = images.honoree_images_update(self, update_fields=kwargs.get("update_fields"))
+        kwargs["update_fields"] = honoree_images_update(self, update_fields=kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
     def _new_slug(self) -> str:

@@ -4,16 +4,13 @@ Each checks `honorees.permissions` first and raises WorkflowError (a Thai messag
 when the step is not allowed, before writing anything. The admin, commands and tests call them.
 """
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from honorees import permissions
+from halloffame.staff import permissions
+from honorees import consent
 from honorees.models import Honoree
-from networks.models import District, StaffProfile
 
 
 class WorkflowError(Exception):
@@ -94,11 +91,11 @@ def publish_one(honoree: Honoree, by, now) -> None:
 
 
 def consent_blockers(honorees) -> list[Honoree]:
-    return [h for h in honorees if not h.has_publishable_consent]
+    return [h for h in honorees if not consent.has_publishable_consent(h)]
 
 
 def consent_error(blockers) -> WorkflowError:
-    names = ", ".join(h.name for h in blockers)
+    names = ", ".join(f"{h.name} ({', '.join(consent.consent_missing(h))})" for h in blockers)
     return WorkflowError(
         _(
             "เผยแพร่ไม่ได้: %(names)s ยังไม่มีความยินยอมที่เผยแพร่ได้ตาม PDPA "
@@ -128,7 +125,7 @@ def honoree_place(*, honoree: Honoree, meeting, by) -> Honoree:
                 "status": holder.get_status_display(),
             }
         )
-    if meeting.is_published and not current.has_publishable_consent:
+    if meeting.is_published and not consent.has_publishable_consent(current):
         raise consent_error([current])
     current.meeting = meeting
     try:
@@ -201,49 +198,3 @@ def honoree_import(*, rows: list[dict], by) -> list[Honoree]:
 
 def _allowed_district_ids(user) -> set[int] | None:
     return None if permissions.is_secretariat(user) else permissions.user_district_ids(user)
-
-
-@transaction.atomic
-def staff_save(*, username: str, role: str, district_codes=(), password: str | None = None, email: str = ""):
-    """Create or update a staff account with its role (group) and districts. Returns (user, created)."""
-    if role not in permissions.ROLES:
-        roles = ", ".join(permissions.ROLES)
-        raise WorkflowError(_("ไม่รู้จักบทบาท %(role)s (ใช้ได้: %(roles)s)") % {"role": role, "roles": roles})
-    codes = list(dict.fromkeys(district_codes))
-    if role == permissions.DISTRICT_OFFICER and not codes:
-        raise WorkflowError(_("เจ้าหน้าที่อำเภอต้องระบุอำเภออย่างน้อยหนึ่งอำเภอ (--district 8404)"))
-    if role == permissions.SECRETARIAT and codes:
-        raise WorkflowError(_("ฝ่ายเลขานุการดูแลทุกอำเภอ ไม่ต้องระบุ --district"))
-    districts = list(District.objects.filter(code__in=codes))
-    unknown = sorted(set(codes) - {d.code for d in districts})
-    if unknown:
-        raise WorkflowError(
-            _("ไม่พบรหัสอำเภอ: %(codes)s (รหัสอำเภอของสุราษฎร์ธานีคือ 8401–8419)") % {"codes": ", ".join(unknown)}
-        )
-    groups = {g.name: g for g in Group.objects.filter(name__in=permissions.ROLES)}
-    if set(groups) != set(permissions.ROLES):
-        raise WorkflowError(_("ยังไม่มีกลุ่มบทบาทในฐานข้อมูล — โปรดรัน python manage.py migrate ก่อน"))
-    User = get_user_model()
-    user = User.objects.filter(username=username).first()
-    created = user is None
-    if created:
-        user = User(username=username)
-        if not password:
-            raise WorkflowError(_("บัญชีใหม่ต้องมีรหัสผ่าน"))
-    if password:
-        try:
-            validate_password(password, user)
-        except Exception as error:  # ValidationError with Django's own (translated) messages
-            messages = getattr(error, "messages", [str(error)])
-            raise WorkflowError(_("รหัสผ่านใช้ไม่ได้: %(why)s") % {"why": " ".join(messages)}) from error
-        user.set_password(password)
-    user.is_staff = True
-    user.is_active = True
-    if email:
-        user.email = email
-    user.save()
-    user.groups.remove(*[g for name, g in groups.items() if name != role])
-    user.groups.add(groups[role])
-    profile, _created = StaffProfile.objects.get_or_create(user=user)
-    profile.districts.set(districts)
-    return user, created

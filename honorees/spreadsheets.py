@@ -428,12 +428,6 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
                 validate_email(values["contact_email"])
             except ValidationError:
                 problems.append(_("อีเมล “%(email)s” ไม่ถูกต้อง") % {"email": values["contact_email"]})
-        covers = any(values.get(k) for k in ("consent_covers_name", "consent_covers_photo", "consent_covers_story"))
-        if covers and not (values.get("consent_given_on") and values["consent_method"]):
-            problems.append(_("ระบุความยินยอมแล้วแต่ไม่มีวันที่หรือวิธีให้ความยินยอม"))
-        if values.get("is_minor") and values.get("consent_given_on"):
-            if not (values["guardian_name"] and values.get("guardian_consent_on")):
-                problems.append(_("ผู้เยาว์ต้องมีชื่อผู้ปกครองและวันที่ผู้ปกครองให้ความยินยอม"))
         for virtue_text in filter(None, (v.strip() for v in re.split(r"[,،;]", get("virtues")))):
             virtue = lookups.virtues.get(virtue_text.casefold())
             if virtue:

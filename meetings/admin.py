@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from honorees import permissions
+from halloffame.staff import permissions
 from honorees.admin import honorees_for_board
 from honorees.forms import be_tolerant
 from honorees.models import Honoree

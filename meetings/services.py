@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from honorees import permissions
+from halloffame.staff import permissions
 from honorees.models import Honoree
 from honorees.services import WorkflowError, consent_blockers, consent_error, publish_one
 from meetings.models import Meeting

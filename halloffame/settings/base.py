@@ -53,7 +53,6 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "django_filters",
-    "imagekit",
     "simple_history",
     "axes",
     "csp",
@@ -61,6 +60,7 @@ INSTALLED_APPS = [
     "networks",
     "meetings",
     "honorees",
+    "halloffame.staff",
 ]
 
 MIDDLEWARE = [
@@ -277,10 +277,8 @@ CACHES["ratelimit"] = (
     else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "ratelimit-cache"}
 )
 
-# Photos (issue 5, honorees/images.py). Renditions are written when a photo is saved; a page
-# view only computes their names, so imagekit must never check or generate on access.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
-IMAGEKIT_SPEC_CACHEFILE_NAMER = "honorees.images.rendition_namer"
+# Photos (honorees/photos/): renditions are written when a photo is saved; a page view only
+# computes their names.
 # How the media view hands over a file it has allowed: "django" streams it from storage,
 # "x-accel-redirect" leaves it to nginx (internal location HONOREE_MEDIA_INTERNAL_PREFIX),
 # "x-sendfile" to Apache/lighttpd, "redirect" sends a short-lived signed storage URL (S3).

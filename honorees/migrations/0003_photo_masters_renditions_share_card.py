@@ -2,8 +2,8 @@
 
 from django.db import migrations, models
 
-import honorees.images
 import honorees.models
+import honorees.photos.fields
 
 
 class Migration(migrations.Migration):
@@ -51,7 +51,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="honoree",
             name="photo",
-            field=honorees.images.PhotoField(
+            field=honorees.photos.fields.PhotoField(
                 blank=True,
                 db_index=True,
                 height_field="photo_height",

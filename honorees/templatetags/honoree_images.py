@@ -10,7 +10,8 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import format_html, format_html_join
 
-from honorees import images
+from honorees.photos.paths import media_url
+from honorees.photos.renditions import VARIANTS, has_renditions, renditions
 
 register = template.Library()
 
@@ -23,23 +24,21 @@ PLACEHOLDER_SIZE = {"card": (400, 400), "profile": (800, 800)}
 
 
 def _srcset(items):
-    return ", ".join(f"{images.media_url(name)} {width}w" for name, width in items)
+    return ", ".join(f"{media_url(name)} {width}w" for name, width in items)
 
 
 @register.simple_tag
 def honoree_picture(honoree, variant="card", *, eager=False, sizes=None, css_class=""):
     """A <picture> of the honoree's public photo (WebP with a JPEG fallback, srcset, sizes,
     width/height, lazy unless eager), or the designed placeholder for their kind."""
-    if variant not in images.SPECS:
+    if variant not in VARIANTS:
         raise template.TemplateSyntaxError(f"honoree_picture: unknown variant {variant!r}")
     loading = {"loading": "eager", "fetchpriority": "high"} if eager else {"loading": "lazy"}
     attrs = format_html_join("", ' {}="{}"', loading.items())
     if css_class:
         attrs = format_html('{} class="{}"', attrs, css_class)
     photo = honoree.public_photo
-    # Every honoree saved through the pipeline has a share card; one without it has a photo
-    # stored before renditions existed (until rebuild_honoree_images runs).
-    if not photo or not (honoree.share_card and honoree.photo_width and honoree.photo_height):
+    if not photo or not has_renditions(honoree):
         width, height = PLACEHOLDER_SIZE[variant]
         if photo:
             src, alt = photo.url, honoree.photo_alt or honoree.name
@@ -48,7 +47,7 @@ def honoree_picture(honoree, variant="card", *, eager=False, sizes=None, css_cla
         return format_html(
             '<img src="{}" alt="{}" width="{}" height="{}" decoding="async"{}>', src, alt, width, height, attrs
         )
-    found = images.renditions(photo.name, variant, honoree.photo_width, honoree.photo_height)
+    found = renditions(photo.name, variant, honoree.photo_width, honoree.photo_height)
     fallback = found[min(FALLBACK_INDEX[variant], len(found) - 1)]
     sizes = sizes or SIZES[variant]
     return format_html(
@@ -56,7 +55,7 @@ def honoree_picture(honoree, variant="card", *, eager=False, sizes=None, css_cla
         '<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" height="{}" decoding="async"{}></picture>',
         _srcset((r.webp, r.width) for r in found),
         sizes,
-        images.media_url(fallback.jpeg),
+        media_url(fallback.jpeg),
         _srcset((r.jpeg, r.width) for r in found),
         sizes,
         honoree.photo_alt or honoree.name,
@@ -69,7 +68,7 @@ def honoree_picture(honoree, variant="card", *, eager=False, sizes=None, css_cla
 @register.simple_tag(takes_context=True)
 def honoree_share_image_url(context, honoree):
     """Absolute URL of the honoree's 1200×630 Open Graph card (JPEG)."""
-    url = images.media_url(honoree.share_card) if honoree.share_card else static("img/share-default.png")
+    url = media_url(honoree.share_card) if honoree.share_card else static("img/share-default.png")
     request = context.get("request")
     if request is not None:
         return request.build_absolute_uri(url)

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from honorees.services import staff_save
+from halloffame.staff.services import staff_save
 from networks.models import District
 
 PASSWORD = "Ch4nge-me-please"

@@ -5,7 +5,7 @@ import re
 import pytest
 from PIL import Image, ImageCms
 
-from honorees import images
+from honorees.photos import fields
 from tests.factories import make_honoree
 from tests.photos import files
 
@@ -70,7 +70,7 @@ def test_embedded_colour_profile_is_converted_to_srgb_and_dropped(monkeypatch):
         converted.append(ImageCms.getProfileDescription(source))
         return real(image, source, target, **kwargs)
 
-    monkeypatch.setattr(images.ImageCms, "profileToProfile", spy)
+    monkeypatch.setattr(fields.ImageCms, "profileToProfile", spy)
     honoree, master = stored_master(files.phone_jpeg())
     assert converted and "sRGB" in converted[0]
     assert "icc_profile" not in master.info

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from honorees import images
 from honorees.models import Honoree
+from honorees.photos import paths, renditions
 from tests.factories import make_honoree
 from tests.photos import files
 
@@ -20,12 +20,12 @@ def with_photo(**fields):
 
 
 def urls_of(honoree):
-    card = images.renditions(honoree.photo.name, "card", honoree.photo_width, honoree.photo_height)[0]
+    card = renditions.renditions(honoree.photo.name, "card", honoree.photo_width, honoree.photo_height)[0]
     return {
-        "master": images.media_url(honoree.photo.name),
-        "webp": images.media_url(card.webp),
-        "jpeg": images.media_url(card.jpeg),
-        "share": images.media_url(honoree.share_card),
+        "master": paths.media_url(honoree.photo.name),
+        "webp": paths.media_url(card.webp),
+        "jpeg": paths.media_url(card.jpeg),
+        "share": paths.media_url(honoree.share_card),
     }
 
 
@@ -77,7 +77,7 @@ def test_photo_without_photo_consent_is_404_but_the_card_without_photo_is_served
 
 
 def test_staff_see_files_of_the_non_public_honorees_they_may_see_uncached(client):
-    from honorees.services import staff_save
+    from halloffame.staff.services import staff_save
 
     honoree = with_photo(status=Honoree.Status.DRAFT)
     other_code = "8401" if honoree.district.code != "8401" else "8402"

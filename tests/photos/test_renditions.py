@@ -10,8 +10,9 @@ from django.template import Context, Template
 from django.urls import reverse
 from PIL import Image
 
-from honorees import demo, images
+from honorees import demo
 from honorees.models import Honoree
+from honorees.photos import honoree_files, paths, renditions, validation
 from tests.factories import make_honoree, make_meeting
 from tests.photos import files
 
@@ -26,7 +27,7 @@ def with_photo(size=(1600, 1200), **fields):
 
 
 def rendition_files(settings, honoree):
-    folder = settings.MEDIA_ROOT / images.RENDITION_DIR / honoree.photo.name.split("/")[-1].removesuffix(".jpg")
+    folder = settings.MEDIA_ROOT / paths.RENDITION_DIR / honoree.photo.name.split("/")[-1].removesuffix(".jpg")
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
@@ -41,7 +42,7 @@ def test_saving_a_photo_writes_every_rendition_in_webp_and_jpeg(settings):
     assert len(names) == 10
     assert {n.rsplit(".", 1)[1] for n in names} == {"webp", "jpg"}
     for variant in ("card", "profile"):
-        for rendition in images.renditions(honoree.photo.name, variant, 1600, 1200):
+        for rendition in renditions.renditions(honoree.photo.name, variant, 1600, 1200):
             for name, fmt in ((rendition.webp, "WEBP"), (rendition.jpeg, "JPEG")):
                 stored = Image.open(settings.MEDIA_ROOT / name)
                 assert stored.format == fmt
@@ -51,8 +52,8 @@ def test_saving_a_photo_writes_every_rendition_in_webp_and_jpeg(settings):
 
 def test_renditions_never_enlarge_a_small_photo(settings):
     honoree = with_photo(size=(500, 300))
-    card = images.renditions(honoree.photo.name, "card", 500, 300)
-    profile = images.renditions(honoree.photo.name, "profile", 500, 300)
+    card = renditions.renditions(honoree.photo.name, "card", 500, 300)
+    profile = renditions.renditions(honoree.photo.name, "profile", 500, 300)
     assert [(r.width, r.height) for r in card] == [(400, 400)]
     assert [(r.width, r.height) for r in profile] == [(480, 288), (500, 300)]
     assert len(rendition_files(settings, honoree)) == 6
@@ -75,7 +76,7 @@ def test_replacing_the_photo_removes_the_old_master_renditions_and_share_card(
 ):
     honoree = with_photo()
     old_master, old_share, old_renditions = honoree.photo.path, honoree.share_card, rendition_files(settings, honoree)
-    old_folder = (settings.MEDIA_ROOT / images.RENDITION_DIR / honoree.photo.name[9:-4]).as_posix()
+    old_folder = (settings.MEDIA_ROOT / paths.RENDITION_DIR / honoree.photo.name[9:-4]).as_posix()
     assert old_renditions
     with django_capture_on_commit_callbacks(execute=True):
         honoree.photo = files.upload(files.image_bytes(files.marked_landscape((900, 900)), "PNG"), name="new.png")
@@ -120,8 +121,8 @@ def test_status_change_does_no_image_work(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("no image work on a status change")
 
-    monkeypatch.setattr(images, "renditions_generate", refuse)
-    monkeypatch.setattr(images, "share_card_generate", refuse)
+    monkeypatch.setattr(honoree_files, "renditions_generate", refuse)
+    monkeypatch.setattr(honoree_files, "share_card_generate", refuse)
     honoree.status = Honoree.Status.WITHDRAWN
     honoree.save(update_fields=["status"])
     honoree.name = "นายใหม่ ชื่อใหม่"
@@ -160,7 +161,7 @@ def storage_forbidden(monkeypatch):
     for method in ("exists", "_open", "open", "_save", "save", "size", "listdir", "delete", "get_modified_time"):
         monkeypatch.setattr(FileSystemStorage, method, refuse)
     monkeypatch.setattr(Image, "open", refuse)
-    monkeypatch.setattr(images.Image, "open", refuse)
+    monkeypatch.setattr(validation.Image, "open", refuse)
 
 
 def test_public_pages_never_touch_storage_or_generate_images(client, storage_forbidden_later):

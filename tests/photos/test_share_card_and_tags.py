@@ -10,8 +10,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from PIL import Image, ImageChops, ImageDraw, ImageFont, features
 
-from honorees import images
 from honorees.models import Honoree
+from honorees.photos import share_card
 from tests.factories import make_honoree
 from tests.photos import files
 
@@ -34,15 +34,15 @@ def render(template, request=None, **context):
 
 def test_thai_font_ships_with_its_licence_and_is_laid_out_with_raqm():
     assert features.check("raqm")
-    font = images.thai_font(40)
+    font = share_card.thai_font(40)
     assert font.layout_engine == ImageFont.Layout.RAQM
-    assert Path(font.path).parent == images.FONT_DIR
-    assert "SIL Open Font License" in (images.FONT_DIR / "OFL.txt").read_text()
+    assert Path(font.path).parent == share_card.FONT_DIR
+    assert "SIL Open Font License" in (share_card.FONT_DIR / "OFL.txt").read_text()
 
 
 def test_raqm_shapes_thai_marks_differently_from_basic_layout():
     text = "ผู้ใหญ่ที่ปั้นน้ำ"  # stacked vowel and tone marks
-    path = images.thai_font(60).path
+    path = share_card.thai_font(60).path
 
     def draw(engine):
         image = Image.new("L", (600, 120), 0)
@@ -56,8 +56,8 @@ def test_share_card_draws_the_name_in_its_text_area(settings):
     honoree = with_photo(name="นางสาวปราณี ทิพย์มณี")
     card = Image.open(settings.MEDIA_ROOT / honoree.share_card)
     assert card.format == "JPEG" and card.size == (1200, 630)
-    blank = images.draw_share_card(name="", district="", photo=None)
-    named = images.draw_share_card(name=honoree.name, district=honoree.district.name_th, photo=None)
+    blank = share_card.draw_share_card(name="", district="", photo=None)
+    named = share_card.draw_share_card(name=honoree.name, district=honoree.district.name_th, photo=None)
     text_area = (600, 130, 1180, 480)
     assert ImageChops.difference(blank.crop(text_area), named.crop(text_area)).getbbox() is not None
     # white name pixels on the red background
@@ -75,7 +75,7 @@ def test_honoree_without_photo_gets_the_designed_card_with_the_emblem(settings):
 
 
 def test_long_thai_name_wraps_within_the_card():
-    font, lines = images._fit_lines(
+    font, lines = share_card._fit_lines(
         "กลุ่มวิสาหกิจชุมชนผ้าทอบ้านคลองน้อยและเครือข่ายอนุรักษ์ป่าชายเลน", 530, 3, (68, 60, 54, 48, 42, 36)
     )
     assert 1 < len(lines) <= 3

@@ -8,8 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from PIL import Image
 
-from honorees import images
 from honorees.models import Honoree
+from honorees.photos import validation
 from tests.factories import make_honoree
 from tests.photos import files
 
@@ -48,12 +48,12 @@ def test_jpeg_png_and_webp_are_accepted(fmt, content_type):
 
 
 HOSTILE = {
-    "svg named .jpg": (files.SVG, images.ERRORS["not_image"]),
-    "html named .jpg": (files.HTML, images.ERRORS["not_image"]),
-    "empty file": (b"", images.ERRORS["empty"]),
-    "gif": (files.image_bytes(Image.new("RGB", (20, 20)), "GIF"), images.ERRORS["not_image"]),
-    "bmp": (files.image_bytes(Image.new("RGB", (20, 20)), "BMP"), images.ERRORS["not_image"]),
-    "tiff": (files.image_bytes(Image.new("RGB", (20, 20)), "TIFF"), images.ERRORS["not_image"]),
+    "svg named .jpg": (files.SVG, validation.ERRORS["not_image"]),
+    "html named .jpg": (files.HTML, validation.ERRORS["not_image"]),
+    "empty file": (b"", validation.ERRORS["empty"]),
+    "gif": (files.image_bytes(Image.new("RGB", (20, 20)), "GIF"), validation.ERRORS["not_image"]),
+    "bmp": (files.image_bytes(Image.new("RGB", (20, 20)), "BMP"), validation.ERRORS["not_image"]),
+    "tiff": (files.image_bytes(Image.new("RGB", (20, 20)), "TIFF"), validation.ERRORS["not_image"]),
 }
 
 
@@ -72,21 +72,21 @@ def test_hostile_files_get_a_thai_error_and_nothing_is_saved(case, settings):
 def test_truncated_jpeg_is_refused():
     data = files.image_bytes(files.marked_landscape((800, 600)), "JPEG", quality=95)
     form = submit(make_honoree(), files.upload(data[: len(data) * 2 // 3]))
-    assert form.errors["photo"] == [str(images.ERRORS["broken"])]
+    assert form.errors["photo"] == [str(validation.ERRORS["broken"])]
 
 
 def test_truncated_png_is_refused():
     noise = Image.effect_noise((400, 300), 60).convert("RGB")
     data = files.image_bytes(noise, "PNG")
     form = submit(make_honoree(), files.upload(data[: len(data) // 2], name="x.png", content_type="image/png"))
-    assert form.errors["photo"] == [str(images.ERRORS["broken"])]
+    assert form.errors["photo"] == [str(validation.ERRORS["broken"])]
 
 
 def test_corrupted_png_checksum_is_refused():
     data = bytearray(files.image_bytes(files.marked_landscape(), "PNG"))
     data[-20] ^= 0xFF  # inside the last IDAT chunk: its CRC no longer matches
     form = submit(make_honoree(), files.upload(bytes(data), name="x.png", content_type="image/png"))
-    assert form.errors["photo"] == [str(images.ERRORS["broken"])]
+    assert form.errors["photo"] == [str(validation.ERRORS["broken"])]
 
 
 def test_file_over_10_mb_is_refused_before_it_is_decoded(monkeypatch):
@@ -95,28 +95,28 @@ def test_file_over_10_mb_is_refused_before_it_is_decoded(monkeypatch):
     def no_decoding(*args, **kwargs):
         raise AssertionError("a file over the size limit must not reach Pillow")
 
-    monkeypatch.setattr(images.Image, "open", no_decoding)
+    monkeypatch.setattr(validation.Image, "open", no_decoding)
     form = submit(make_honoree(), files.upload(data))
-    assert form.errors["photo"] == [str(images.ERRORS["too_large"]) % {"size": "10.0"}]
+    assert form.errors["photo"] == [str(validation.ERRORS["too_large"]) % {"size": "10.0"}]
 
 
 def test_48_megapixel_png_is_refused_as_too_many_pixels():
     form = submit(make_honoree(), files.upload(files.compressed_bomb_png(), name="bomb.png", content_type="image/png"))
-    assert form.errors["photo"] == [str(images.ERRORS["too_many_pixels"])]
+    assert form.errors["photo"] == [str(validation.ERRORS["too_many_pixels"])]
 
 
 @pytest.mark.parametrize("size", [(7000, 6000), (40000, 40000), (2**31 - 1, 2)])
 def test_decompression_bombs_are_refused_from_the_header(size):
     data = files.png_header_only(*size)
     form = submit(make_honoree(), files.upload(data, name="bomb.png", content_type="image/png"))
-    assert form.errors["photo"] == [str(images.ERRORS["too_many_pixels"])]
+    assert form.errors["photo"] == [str(validation.ERRORS["too_many_pixels"])]
 
 
 def test_exactly_40_megapixels_is_within_the_limit():
     with pytest.raises(ValidationError) as refused:
-        images.open_photo(io.BytesIO(files.png_header_only(8000, 5001)))
+        validation.open_photo(io.BytesIO(files.png_header_only(8000, 5001)))
     assert refused.value.code == "too_many_pixels"
-    image = images.open_photo(io.BytesIO(files.image_bytes(Image.new("1", (8000, 5000)), "PNG")))
+    image = validation.open_photo(io.BytesIO(files.image_bytes(Image.new("1", (8000, 5000)), "PNG")))
     assert image.size == (8000, 5000)
 
 

@@ -1,8 +1,9 @@
+from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from honorees import images
 from honorees.models import Honoree
+from honorees.photos.honoree_files import honoree_images_rebuild, unused_files
 
 
 class Command(BaseCommand):
@@ -27,7 +28,7 @@ class Command(BaseCommand):
             honorees = honorees.filter(share_card="")
         for honoree in honorees.iterator(chunk_size=100):
             with transaction.atomic():
-                changed = images.honoree_images_rebuild(honoree=honoree, reprocess=reprocess or honoree.pk in legacy)
+                changed = honoree_images_rebuild(honoree=honoree, reprocess=reprocess or honoree.pk in legacy)
                 # update(): the files changed, the honoree did not (no history entry, no updated_at).
                 Honoree.objects.filter(pk=honoree.pk).update(**{field: getattr(honoree, field) for field in changed})
             count += 1
@@ -35,7 +36,7 @@ class Command(BaseCommand):
         if prune:
             masters = set(Honoree.objects.exclude(photo="").values_list("photo", flat=True))
             shares = set(Honoree.objects.exclude(share_card="").values_list("share_card", flat=True))
-            unused = images.unused_files(masters=masters, shares=shares)
+            unused = unused_files(masters=masters, shares=shares)
             for name in unused:
-                images.default_storage.delete(name)
+                default_storage.delete(name)
             self.stdout.write(self.style.SUCCESS(f"ลบไฟล์ที่ไม่มีผู้ใช้ {len(unused)} ไฟล์"))

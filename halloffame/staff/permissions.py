@@ -1,9 +1,13 @@
-"""Who may do what in the staff workflow: the one table the admin, the services and the tests read.
+"""Who may do what in the staff workflow: the one table the admin, the services, the role groups
+and the tests read.
 
-A role is a group made by the `networks` roles migration. A superuser counts as the secretariat.
-A district officer works only on the honorees of the districts in their staff profile.
+A role is a group (created by the `networks` roles migration; its permissions are set from this
+table after every migrate). A superuser counts as the secretariat. A district officer works only
+on the honorees of the districts in their staff profile.
 """
 
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,6 +24,8 @@ ALL_STATUSES = frozenset(S.values)
 
 # action -> role -> the statuses the honoree may be in for that role to take the action.
 RULES: dict[str, dict[str, frozenset]] = {
+    "view": {DISTRICT_OFFICER: ALL_STATUSES, SECRETARIAT: ALL_STATUSES},
+    "add": {DISTRICT_OFFICER: frozenset({S.DRAFT}), SECRETARIAT: frozenset({S.DRAFT})},
     "edit": {
         DISTRICT_OFFICER: frozenset({S.DRAFT, S.NOMINATED, S.REJECTED}),
         SECRETARIAT: ALL_STATUSES,
@@ -43,9 +49,36 @@ RULES: dict[str, dict[str, frozenset]] = {
     },
     "delete": {SECRETARIAT: frozenset({S.DRAFT, S.REJECTED, S.WITHDRAWN})},
 }
-MEETING_RULES = {"publish": {SECRETARIAT}, "edit": {SECRETARIAT}, "place": {SECRETARIAT}}
+# action -> the roles that may take it, for what is not one honoree.
+MEETING_RULES = {
+    "view": {DISTRICT_OFFICER, SECRETARIAT},
+    "publish": {SECRETARIAT},
+    "edit": {SECRETARIAT},
+    "place": {SECRETARIAT},
+}
+OFFICE_RULES = {
+    "view_reference": {DISTRICT_OFFICER, SECRETARIAT},
+    "handle_privacy_requests": {SECRETARIAT},
+    "view_staff": {SECRETARIAT},
+}
+
+# The Django model permissions (what the admin itself checks) each allowed action brings to a
+# role's group.
+MODEL_PERMISSIONS = {
+    ("honoree", "view"): ["honorees.view_honoree"],
+    ("honoree", "add"): ["honorees.add_honoree"],
+    ("honoree", "edit"): ["honorees.change_honoree"],
+    ("honoree", "delete"): ["honorees.delete_honoree"],
+    ("meeting", "view"): ["meetings.view_meeting"],
+    ("meeting", "edit"): ["meetings.add_meeting", "meetings.change_meeting", "meetings.delete_meeting"],
+    ("office", "view_reference"): ["networks.view_district", "networks.view_network", "networks.view_virtue"],
+    ("office", "handle_privacy_requests"): ["honorees.view_privacyrequest", "honorees.change_privacyrequest"],
+    ("office", "view_staff"): ["staff.view_staffprofile"],
+}
 
 ACTION_LABELS = {
+    "view": gettext_lazy("ดู"),
+    "add": gettext_lazy("เพิ่ม"),
     "edit": gettext_lazy("แก้ไข"),
     "nominate": gettext_lazy("เสนอชื่อ"),
     "approve": gettext_lazy("อนุมัติ"),
@@ -148,3 +181,25 @@ def meeting_refusal(user, action: str) -> str | None:
     if role in MEETING_RULES[action]:
         return None
     return _("เฉพาะฝ่ายเลขานุการจังหวัดเท่านั้นที่%(action)sได้") % {"action": ACTION_LABELS[action]}
+
+
+def role_model_permissions(role: str) -> set[str]:
+    """The "app_label.codename" permissions of the role's group, from the tables above."""
+    allowed = [("honoree", action) for action, roles in RULES.items() if role in roles]
+    allowed += [("meeting", action) for action, roles in MEETING_RULES.items() if role in roles]
+    allowed += [("office", action) for action, roles in OFFICE_RULES.items() if role in roles]
+    return {perm for key in allowed for perm in MODEL_PERMISSIONS.get(key, ())}
+
+
+def role_groups_sync(*, using="default", apps=global_apps, **kwargs) -> None:
+    """Give each role's group exactly the permissions the tables allow it (run after migrate)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for app_config in global_apps.get_app_configs():  # apps later in the list have not had theirs made yet
+        create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    for role in ROLES:
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        wanted = [perm.split(".") for perm in role_model_permissions(role)]
+        found = Permission.objects.using(using).select_related("content_type")
+        found = found.filter(content_type__app_label__in={app_label for app_label, _codename in wanted})
+        group.permissions.set([p for p in found if [p.content_type.app_label, p.codename] in wanted])

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
 
-from honorees import permissions
+from halloffame.staff import permissions
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,9 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from honorees import permissions
-from honorees.services import WorkflowError, staff_save
+from halloffame.staff import permissions
+from halloffame.staff.services import staff_save
+from honorees.services import WorkflowError
 
 
 class Command(BaseCommand):

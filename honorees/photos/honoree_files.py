@@ -1,0 +1,127 @@
+"""An honoree's files follow its fields: `honoree_images_update()` (called from `Honoree.save()`)
+commits a new upload as the master, writes its renditions, redraws the share card when its text
+or photo changed, and removes what they replace once the transaction commits. So a page view
+only computes names and never touches storage or Pillow. Also the rebuild after a change of spec
+or card design, and the clean-up of files no honoree refers to."""
+
+from pathlib import PurePosixPath
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from PIL import Image
+
+from honorees.photos.paths import MASTER_RE, MEDIA_PREFIX, RENDITION_DIR, SHARE_DIR
+from honorees.photos.renditions import expected_renditions, renditions_generate
+from honorees.photos.share_card import share_card_generate, share_card_is_current
+
+# The fields whose change may change the master, a rendition or the share card.
+IMAGE_INPUT_FIELDS = frozenset(
+    {"photo", "name", "district", "district_id", "kind", "is_living", "consent_covers_photo"}
+)
+
+
+def _master_image(honoree) -> Image.Image | None:
+    photo = honoree.photo
+    if not photo:
+        return None
+    cached = getattr(honoree, "_photo_master", None)
+    if cached and cached[0] == photo.name:
+        return cached[1]
+    with photo.storage.open(photo.name, "rb") as file:
+        image = Image.open(file)
+        image.load()
+    honoree._photo_master = (photo.name, image)
+    return image
+
+
+def renditions_delete(*, master_name: str, storage=default_storage) -> None:
+    """Remove a master and every rendition made from it."""
+    folder = f"{RENDITION_DIR}/{PurePosixPath(master_name).stem}"
+    try:
+        _, files = storage.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        files = []
+    for file in files:
+        storage.delete(f"{folder}/{file}")
+    storage.delete(master_name)
+
+
+def _delete_later(names: list[str], masters: list[str], storage) -> None:
+    def delete():
+        for master in masters:
+            renditions_delete(master_name=master, storage=storage)
+        for name in names:
+            storage.delete(name)
+
+    transaction.on_commit(delete, robust=True)
+
+
+def honoree_images_update(honoree, *, update_fields=None, force=False):
+    """Bring the honoree's files in line with its photo and name before the row is saved.
+
+    Returns update_fields with the image fields it changed added.
+    """
+    if update_fields is not None and not force and not (set(update_fields) & IMAGE_INPUT_FIELDS):
+        return update_fields
+    storage = honoree.photo.storage
+    photo = honoree.photo
+    if photo and not photo._committed:
+        photo.save(photo.name, photo.file, save=False)
+    current = photo.name or ""
+    previous = getattr(honoree, "_photo_stored_name", "")
+    changed = set()
+    # No share card yet: the row was stored before this pipeline and has no renditions either.
+    if current and (current != previous or force or not honoree.share_card):
+        renditions_generate(master_name=current, master=_master_image(honoree), storage=storage)
+    stale_masters = [previous] if previous and previous != current else []
+    if current != previous:
+        changed |= {"photo", "photo_width", "photo_height"}
+    stale_files = []
+    if force or not share_card_is_current(honoree):
+        if honoree.share_card:
+            stale_files.append(honoree.share_card)
+        master = _master_image(honoree) if honoree.public_photo else None
+        honoree.share_card = share_card_generate(honoree=honoree, master=master, storage=storage)
+        changed.add("share_card")
+    if stale_masters or stale_files:
+        _delete_later(stale_files, stale_masters, storage)
+    honoree._photo_stored_name = current
+    if update_fields is None:
+        return None
+    return list(dict.fromkeys([*update_fields, *changed]))
+
+
+def honoree_images_rebuild(*, honoree, reprocess: bool = False) -> list[str]:
+    """Redo every file of one honoree: after a change of spec or card design, or, with
+    reprocess, for a photo stored before this pipeline (it is made into a master first).
+    Returns the fields that changed."""
+    photo = honoree.photo
+    if photo and (reprocess or not MASTER_RE.match(photo.name)):
+        with photo.storage.open(photo.name, "rb") as file:
+            original = ContentFile(file.read(), name=photo.name)
+        photo.save("photo.jpg", original, save=False)
+    changed = honoree_images_update(honoree, update_fields=[], force=True)
+    if honoree.photo:
+        expected = expected_renditions(honoree.photo.name, honoree.photo_width, honoree.photo_height)
+        keep = {PurePosixPath(name).name for name in expected}
+        folder = f"{RENDITION_DIR}/{PurePosixPath(honoree.photo.name).stem}"
+        for file in photo.storage.listdir(folder)[1]:
+            if file not in keep:
+                photo.storage.delete(f"{folder}/{file}")
+    return changed
+
+
+def unused_files(*, masters: set[str], shares: set[str], storage=default_storage) -> list[str]:
+    """Stored honoree files that no honoree refers to (left by deleted honorees)."""
+    unused = []
+    folders, files = storage.listdir(MEDIA_PREFIX.rstrip("/"))
+    unused += [f"{MEDIA_PREFIX}{f}" for f in files if f"{MEDIA_PREFIX}{f}" not in masters]
+    stems = {PurePosixPath(m).stem for m in masters}
+    if "renditions" in folders:
+        for stem in storage.listdir(RENDITION_DIR)[0]:
+            if stem not in stems:
+                unused += [f"{RENDITION_DIR}/{stem}/{f}" for f in storage.listdir(f"{RENDITION_DIR}/{stem}")[1]]
+    if "share" in folders:
+        unused += [f"{SHARE_DIR}/{f}" for f in storage.listdir(SHARE_DIR)[1] if f"{SHARE_DIR}/{f}" not in shares]
+    return unused
