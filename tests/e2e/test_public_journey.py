@@ -72,6 +72,9 @@ def test_citizen_goes_from_the_map_to_a_profile_shares_it_and_reads_it_in_englis
     assert page.get_by_role("main").get_by_text(honoree.citation).count() >= 1
     profile_url = page.url
     looks_right()
+    # The portrait shows whole, in its own proportions (900 × 1200), not cut to a square.
+    shown = page.locator(".profile__photo img").evaluate("img => img.clientHeight / img.clientWidth")
+    assert abs(shown - 1200 / 900) < 0.02
 
     # Share: LINE and Facebook links, and a button that copies the profile's address.
     main = page.get_by_role("main")
