@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from halloffame.staff import permissions
 from honorees import consent
-from honorees.models import Honoree
+from honorees.models import PLACE_TAKEN, Honoree
 
 
 class WorkflowError(Exception):
@@ -41,14 +41,6 @@ def _save(honoree: Honoree, by, fields: list[str]) -> None:
 def _refresh(honoree: Honoree) -> Honoree:
     honoree.refresh_from_db()
     return honoree
-
-
-def place_holder(*, meeting, district_id, exclude_pk=None) -> Honoree | None:
-    """The honoree holding the district's place in the meeting, if any."""
-    holders = Honoree.objects.holding_place().filter(meeting=meeting, district_id=district_id)
-    if exclude_pk:
-        holders = holders.exclude(pk=exclude_pk)
-    return holders.first()
 
 
 @transaction.atomic
@@ -114,25 +106,17 @@ def honoree_place(*, honoree: Honoree, meeting, by) -> Honoree:
     current = _locked(honoree)
     _check(by, "place", current)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    holder = place_holder(meeting=meeting, district_id=current.district_id, exclude_pk=current.pk)
-    if holder:
-        raise WorkflowError(
-            _("อำเภอ%(district)s มีผู้ได้รับการยกย่องในการประชุม%(meeting)s แล้ว คือ %(holder)s (%(status)s)")
-            % {
-                "district": current.district.name_th,
-                "meeting": meeting.fiscal_number,
-                "holder": holder.name,
-                "status": holder.get_status_display(),
-            }
-        )
+    current.meeting = meeting
+    if holder := current.other_place_holder():
+        raise WorkflowError(holder.holds_place_message())
     if meeting.is_published and not consent.has_publishable_consent(current):
         raise consent_error([current])
-    current.meeting = meeting
     try:
         with transaction.atomic():
             _save(current, by, ["meeting"])
-    except IntegrityError as error:  # another request took the place in between
-        raise WorkflowError(_("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว")) from error
+    except IntegrityError as error:  # another request took the place in between: the constraint holds
+        holder = current.other_place_holder()
+        raise WorkflowError(holder.holds_place_message() if holder else str(PLACE_TAKEN)) from error
     if meeting.is_published:
         publish_one(current, by, timezone.now())
     return _refresh(honoree)
@@ -187,9 +171,9 @@ def honoree_import(*, rows: list[dict], by) -> list[Honoree]:
         )
     created = []
     for row in checked:
-        honoree = Honoree(status=Honoree.Status.DRAFT, created_by=by, updated_by=by, **row.values)
+        honoree = row.honoree  # already checked by the model (spreadsheets.ImportRowForm)
+        honoree.status, honoree.created_by, honoree.updated_by = Honoree.Status.DRAFT, by, by
         honoree._history_user = by
-        honoree.full_clean(exclude=["slug", "photo"])
         honoree.save()
         honoree.virtues.set(row.virtues)
         created.append(honoree)

@@ -1,7 +1,8 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from halloffame.thai import page_language
 
 
 class LocalisedName:
@@ -9,7 +10,7 @@ class LocalisedName:
 
     @property
     def name(self):
-        if get_language() == "en" and self.name_en:
+        if page_language() == "en" and self.name_en:
             return self.name_en
         return self.name_th
 
@@ -47,7 +48,7 @@ class Network(LocalisedName, models.Model):
 
     @property
     def description(self):
-        if get_language() == "en" and self.description_en:
+        if page_language() == "en" and self.description_en:
             return self.description_en
         return self.description_th
 
