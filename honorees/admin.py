@@ -1,5 +1,5 @@
 """The staff workflow in the admin. Every change of status is a POST to a small view that calls
-a service in honorees/services.py; who may do what is decided in honorees/permissions.py."""
+a service in honorees/services.py; who may do what is decided in halloffame/staff/permissions.py."""
 
 import secrets
 

@@ -238,7 +238,7 @@ class Honoree(models.Model):
     def get_absolute_url(self):
         return reverse("honorees:detail", kwargs={"slug": self.slug})
 
-    def other_place_holder(self) -> "Honoree | None":
+    def place_taken_by(self) -> "Honoree | None":
         """The other honoree already holding this one's district place in its meeting, if any."""
         if not (self.meeting_id and self.district_id) or self.status in STATUSES_WITHOUT_PLACE:
             return None
@@ -256,7 +256,7 @@ class Honoree(models.Model):
 
     def clean(self):
         errors = {}
-        if holder := self.other_place_holder():
+        if holder := self.place_taken_by():
             errors["meeting"] = holder.holds_place_message()
         errors.update(consent.consent_record_errors(self))
         if errors:

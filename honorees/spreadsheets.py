@@ -15,6 +15,8 @@ from datetime import date, datetime
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 
 from halloffame import thai
 from honorees.models import Honoree
@@ -144,9 +146,6 @@ def export_csv(queryset, *, staff: bool) -> bytes:
 
 
 def export_xlsx(queryset, *, staff: bool) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     headers, rows = export_table(queryset, staff=staff)
     workbook = Workbook(write_only=False)
     sheet = workbook.active
@@ -211,8 +210,6 @@ def _read_csv(raw: bytes) -> list[list[str]]:
 
 
 def _read_xlsx(raw: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:

@@ -108,7 +108,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         candidates = self._candidates(request.user) if can_place else {}
         public_ids = set(Honoree.objects.public().filter(meeting=meeting).values_list("pk", flat=True))
         rows = []
-        for district, holder in meeting_places(meeting):
+        for district, holder in meeting_places(meeting=meeting):
             visible = holder is not None and (
                 permissions.covers_district(request.user, district.pk) or holder.pk in public_ids
             )
@@ -179,7 +179,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return HttpResponseNotAllowed(["POST"])
         confirmed = request.POST.get("confirm_vacancies") == "1"
         refusal = permissions.meeting_refusal(request.user, "publish")
-        open_places = [] if refusal or meeting.is_published else meeting_open_places(meeting)
+        open_places = [] if refusal or meeting.is_published else meeting_open_places(meeting=meeting)
         if open_places and not confirmed:
             context = {
                 **self.admin_site.each_context(request),

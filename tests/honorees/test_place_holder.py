@@ -24,9 +24,9 @@ def test_every_status_holds_the_place_or_not_everywhere_alike(status):
     first = make_honoree(meeting=meeting, district=samui, status=status)
     holds = status not in STATUSES_WITHOUT_PLACE
     assert Honoree.objects.holding_place().filter(pk=first.pk).exists() == holds
-    assert dict(meeting_places(meeting))[samui] == (first if holds else None)
+    assert dict(meeting_places(meeting=meeting))[samui] == (first if holds else None)
     second = Honoree(meeting=meeting, district=samui, status="approved", name="นายคนที่ สอง")
-    assert (second.other_place_holder() == first) == holds
+    assert (second.place_taken_by() == first) == holds
     if holds:
         with pytest.raises(ValidationError, match="เกาะสมุย"):
             second.clean()
