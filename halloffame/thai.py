@@ -94,18 +94,6 @@ def thai_month_year(value: date) -> str:
     return be_month_year(value, "th")
 
 
-def english_date(value: date) -> str:
-    return be_date(value, "en")
-
-
-def english_date_short(value: date) -> str:
-    return be_date_short(value, "en")
-
-
-def english_month_year(value: date) -> str:
-    return be_month_year(value, "en")
-
-
 def fiscal_year(value: date) -> int:
     """The Thai fiscal year (B.E.): 1 October – 30 September, named by the year it ends in."""
     value = to_date(value)

@@ -1,5 +1,5 @@
 """The staff workflow in the admin. Every change of status is a POST to a small view that calls
-a service in honorees/services.py; who may do what is decided in honorees/permissions.py."""
+a service in honorees/services.py; who may do what is decided in halloffame/staff/permissions.py."""
 
 import secrets
 
@@ -8,7 +8,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -266,7 +265,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
     def _place_meetings(self, request, obj):
         if obj.meeting_id or not permissions.can(request.user, "place", obj):
             return []
-        taken = Honoree.objects.holding_place().filter(district_id=obj.district_id, meeting__isnull=False)
+        taken = Honoree.objects.holding_place().filter(district_id=obj.district_id)
         return list(Meeting.objects.exclude(pk__in=taken.values("meeting")).order_by("-date")[:24])
 
     # ------------------------------------------------------------ history (read-only, own districts)
@@ -496,13 +495,3 @@ class PrivacyRequestAdmin(admin.ModelAdmin):
     search_fields = ["requester_name", "message"]
     list_select_related = ["honoree"]
     autocomplete_fields = ["honoree"]
-
-
-def honorees_for_board(meeting, user):
-    """Approved, not-yet-placed honorees the user may see, by district id (for the honour board)."""
-    by_district = {}
-    for honoree in permissions.visible_honorees(
-        user, Honoree.objects.filter(Q(meeting__isnull=True), status=Honoree.Status.APPROVED)
-    ).order_by("sort_key"):
-        by_district.setdefault(honoree.district_id, []).append(honoree)
-    return by_district

@@ -5,7 +5,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,6 +21,29 @@ def photo_upload_to(instance, filename):
     return paths.master_name()
 
 
+class HonoreeStatus(models.TextChoices):
+    DRAFT = "draft", _("ฉบับร่าง")
+    NOMINATED = "nominated", _("เสนอชื่อแล้ว")
+    APPROVED = "approved", _("อนุมัติแล้ว")
+    PUBLISHED = "published", _("เผยแพร่แล้ว")
+    REJECTED = "rejected", _("ไม่อนุมัติ")
+    WITHDRAWN = "withdrawn", _("ถอนออก")
+
+
+# A status that no longer holds a place on the meeting's honour board.
+STATUSES_WITHOUT_PLACE = (HonoreeStatus.REJECTED, HonoreeStatus.WITHDRAWN)
+PLACE_TAKEN = _("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว")
+
+
+def holds_place_q(prefix: str = "") -> models.Q:
+    """Who holds a district's place in a meeting: an honoree placed in it that is neither rejected
+    nor withdrawn. The one definition: the database constraint, clean(), the services, the honour
+    board and its counts all use it (prefix for lookups through a relation, e.g. "honorees__")."""
+    return models.Q(**{f"{prefix}meeting__isnull": False}) & ~models.Q(
+        **{f"{prefix}status__in": [status.value for status in STATUSES_WITHOUT_PLACE]}
+    )
+
+
 class HonoreeQuerySet(models.QuerySet):
     def public(self):
         """The one rule for what the public may see: every public page, feed, sitemap,
@@ -34,8 +56,12 @@ class HonoreeQuerySet(models.QuerySet):
         )
 
     def holding_place(self):
-        """Honorees that hold their district's place in their meeting (rejected and withdrawn don't)."""
-        return self.exclude(status__in=Honoree.STATUSES_WITHOUT_PLACE)
+        """Honorees that hold their district's place in their meeting (holds_place_q)."""
+        return self.filter(holds_place_q())
+
+    def awaiting_place(self):
+        """Approved honorees not yet placed in a meeting: the honour board's candidates."""
+        return self.filter(status=Honoree.Status.APPROVED, meeting__isnull=True)
 
     def for_district(self, district):
         return self.filter(district=district)
@@ -73,21 +99,12 @@ class Honoree(models.Model):
         GROUP = "group", _("กลุ่ม")
         COMMUNITY = "community", _("ชุมชน")
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("ฉบับร่าง")
-        NOMINATED = "nominated", _("เสนอชื่อแล้ว")
-        APPROVED = "approved", _("อนุมัติแล้ว")
-        PUBLISHED = "published", _("เผยแพร่แล้ว")
-        REJECTED = "rejected", _("ไม่อนุมัติ")
-        WITHDRAWN = "withdrawn", _("ถอนออก")
+    Status = HonoreeStatus
 
     class ConsentMethod(models.TextChoices):
         WRITTEN = "written", _("หนังสือยินยอมลงลายมือชื่อ")
         ELECTRONIC = "electronic", _("ยินยอมทางอิเล็กทรอนิกส์")
         VERBAL_RECORDED = "verbal", _("ยินยอมด้วยวาจา มีบันทึกของเจ้าหน้าที่")
-
-    # A status that no longer holds a place on the meeting's honour board.
-    STATUSES_WITHOUT_PLACE = (Status.REJECTED, Status.WITHDRAWN)
 
     kind = models.CharField(_("ประเภท"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
     name = models.CharField(_("ชื่อ"), max_length=200, help_text=_("ชื่อที่แสดง พร้อมคำนำหน้า เช่น นาย นาง พระครู"))
@@ -182,10 +199,9 @@ class Honoree(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "district"],
-                # The statuses of Honoree.STATUSES_WITHOUT_PLACE (not yet defined here).
-                condition=models.Q(meeting__isnull=False) & ~models.Q(status__in=["rejected", "withdrawn"]),
+                condition=holds_place_q(),
                 name="honoree_one_per_district_per_meeting",
-                violation_error_message=_("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว"),
+                violation_error_message=PLACE_TAKEN,
             ),
         ]
         indexes = [models.Index(fields=["status", "meeting"])]
@@ -195,7 +211,7 @@ class Honoree(models.Model):
 
     @property
     def display_name(self):
-        if get_language() == "en" and self.name_en:
+        if thai.page_language() == "en" and self.name_en:
             return self.name_en
         return self.name
 
@@ -238,21 +254,26 @@ class Honoree(models.Model):
     def get_absolute_url(self):
         return reverse("honorees:detail", kwargs={"slug": self.slug})
 
+    def place_taken_by(self) -> "Honoree | None":
+        """The other honoree already holding this one's district place in its meeting, if any."""
+        if not (self.meeting_id and self.district_id) or self.status in STATUSES_WITHOUT_PLACE:
+            return None
+        holders = Honoree.objects.holding_place().filter(meeting_id=self.meeting_id, district_id=self.district_id)
+        return holders.exclude(pk=self.pk).select_related("district", "meeting").first()
+
+    def holds_place_message(self) -> str:
+        """Why no one else can have this honoree's place, naming the district and the holder."""
+        return _("อำเภอ%(district)s มีผู้ได้รับการยกย่องในการประชุม%(meeting)s แล้ว คือ %(holder)s (%(status)s)") % {
+            "district": self.district.name_th,
+            "meeting": self.meeting.fiscal_number,
+            "holder": self.name,
+            "status": self.get_status_display(),
+        }
+
     def clean(self):
         errors = {}
-        if self.meeting_id and self.district_id and self.status not in self.STATUSES_WITHOUT_PLACE:
-            holder = (
-                Honoree.objects.holding_place()
-                .filter(meeting_id=self.meeting_id, district_id=self.district_id)
-                .exclude(pk=self.pk)
-                .select_related("district")
-                .first()
-            )
-            if holder:
-                errors["meeting"] = _("อำเภอ%(district)s มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว คือ %(holder)s") % {
-                    "district": holder.district.name_th,
-                    "holder": holder.name,
-                }
+        if holder := self.place_taken_by():
+            errors["meeting"] = holder.holds_place_message()
         errors.update(consent.consent_record_errors(self))
         if errors:
             raise ValidationError(errors)

@@ -1,6 +1,6 @@
 """The staff workflow: every change of status goes through one of these functions.
 
-Each checks `honorees.permissions` first and raises WorkflowError (a Thai message for the user)
+Each checks `halloffame.staff.permissions` first and raises WorkflowError (a Thai message for the user)
 when the step is not allowed, before writing anything. The admin, commands and tests call them.
 """
 
@@ -9,8 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from halloffame.staff import permissions
-from honorees import consent
-from honorees.models import Honoree
+from honorees import consent, spreadsheets
+from honorees.models import PLACE_TAKEN, Honoree
+from meetings.models import Meeting
 
 
 class WorkflowError(Exception):
@@ -41,14 +42,6 @@ def _save(honoree: Honoree, by, fields: list[str]) -> None:
 def _refresh(honoree: Honoree) -> Honoree:
     honoree.refresh_from_db()
     return honoree
-
-
-def place_holder(*, meeting, district_id, exclude_pk=None) -> Honoree | None:
-    """The honoree holding the district's place in the meeting, if any."""
-    holders = Honoree.objects.holding_place().filter(meeting=meeting, district_id=district_id)
-    if exclude_pk:
-        holders = holders.exclude(pk=exclude_pk)
-    return holders.first()
 
 
 @transaction.atomic
@@ -84,7 +77,8 @@ def honoree_reject(*, honoree: Honoree, by, reason: str) -> Honoree:
     return _refresh(honoree)
 
 
-def publish_one(honoree: Honoree, by, now) -> None:
+def honoree_publish(*, honoree: Honoree, by, now) -> None:
+    """Publish one approved honoree (inside the caller's transaction, its checks already made)."""
     honoree.status = Honoree.Status.PUBLISHED
     honoree.published_at = now
     _save(honoree, by, ["status", "published_at"])
@@ -109,32 +103,22 @@ def consent_error(blockers) -> WorkflowError:
 def honoree_place(*, honoree: Honoree, meeting, by) -> Honoree:
     """Put an approved honoree in their district's place at the meeting. In a meeting that is already
     published they are published at once (with consent checked first)."""
-    from meetings.models import Meeting
-
     current = _locked(honoree)
     _check(by, "place", current)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    holder = place_holder(meeting=meeting, district_id=current.district_id, exclude_pk=current.pk)
-    if holder:
-        raise WorkflowError(
-            _("อำเภอ%(district)s มีผู้ได้รับการยกย่องในการประชุม%(meeting)s แล้ว คือ %(holder)s (%(status)s)")
-            % {
-                "district": current.district.name_th,
-                "meeting": meeting.fiscal_number,
-                "holder": holder.name,
-                "status": holder.get_status_display(),
-            }
-        )
+    current.meeting = meeting
+    if holder := current.place_taken_by():
+        raise WorkflowError(holder.holds_place_message())
     if meeting.is_published and not consent.has_publishable_consent(current):
         raise consent_error([current])
-    current.meeting = meeting
     try:
         with transaction.atomic():
             _save(current, by, ["meeting"])
-    except IntegrityError as error:  # another request took the place in between
-        raise WorkflowError(_("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว")) from error
+    except IntegrityError as error:  # another request took the place in between: the constraint holds
+        holder = current.place_taken_by()
+        raise WorkflowError(holder.holds_place_message() if holder else str(PLACE_TAKEN)) from error
     if meeting.is_published:
-        publish_one(current, by, timezone.now())
+        honoree_publish(honoree=current, by=by, now=timezone.now())
     return _refresh(honoree)
 
 
@@ -174,8 +158,6 @@ def honoree_withdraw_consent(*, honoree: Honoree, by) -> Honoree:
 @transaction.atomic
 def honoree_import(*, rows: list[dict], by) -> list[Honoree]:
     """Create draft honorees from spreadsheet rows: all of them, or none when any row has a problem."""
-    from honorees import spreadsheets
-
     if permissions.role_of(by) is None:
         raise WorkflowError(permissions.refusal(by, "edit", Honoree()))
     checked = spreadsheets.check_rows(rows, allowed_district_ids=_allowed_district_ids(by))
@@ -187,9 +169,9 @@ def honoree_import(*, rows: list[dict], by) -> list[Honoree]:
         )
     created = []
     for row in checked:
-        honoree = Honoree(status=Honoree.Status.DRAFT, created_by=by, updated_by=by, **row.values)
+        honoree = row.honoree  # already checked by the model (spreadsheets.ImportRowForm)
+        honoree.status, honoree.created_by, honoree.updated_by = Honoree.Status.DRAFT, by, by
         honoree._history_user = by
-        honoree.full_clean(exclude=["slug", "photo"])
         honoree.save()
         honoree.virtues.set(row.virtues)
         created.append(honoree)

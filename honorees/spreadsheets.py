@@ -12,9 +12,11 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
 
 from halloffame import thai
 from honorees.models import Honoree
@@ -67,7 +69,6 @@ COLUMNS = [
 HEADER_KEYS = {c.header: c.key for c in COLUMNS if c.importable} | {c.key: c.key for c in COLUMNS if c.importable}
 DATE_KEYS = ("consent_given_on", "guardian_consent_on")
 BOOL_KEYS = ("is_living", "is_minor", "consent_covers_name", "consent_covers_photo", "consent_covers_story")
-TEXT_LIMITS = {"name": 200, "name_en": 200, "citation": 300, "guardian_name": 200, "contact_phone": 50}
 
 
 class SpreadsheetError(Exception):
@@ -145,9 +146,6 @@ def export_csv(queryset, *, staff: bool) -> bytes:
 
 
 def export_xlsx(queryset, *, staff: bool) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     headers, rows = export_table(queryset, staff=staff)
     workbook = Workbook(write_only=False)
     sheet = workbook.active
@@ -212,8 +210,6 @@ def _read_csv(raw: bytes) -> list[list[str]]:
 
 
 def _read_xlsx(raw: bytes) -> list[list[str]]:
-    from openpyxl import load_workbook
-
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
@@ -291,9 +287,17 @@ def read_upload(uploaded) -> list[dict]:
 class CheckedRow:
     line: int
     raw: dict
-    values: dict = field(default_factory=dict)
-    virtues: list = field(default_factory=list)
+    form: "ImportRowForm"
     problems: list = field(default_factory=list)
+
+    @property
+    def honoree(self) -> Honoree:
+        """The unsaved draft the row makes (once it has no problems)."""
+        return self.form.instance
+
+    @property
+    def virtues(self) -> list:
+        return self.form.cleaned_data.get("virtues", [])
 
 
 _BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -318,131 +322,157 @@ def parse_date(text: str) -> date | None:
     raise ValueError(text)
 
 
-def _parse_bool(text: str, default: bool) -> bool:
-    value = text.strip().casefold()
-    if not value:
-        return default
-    if value in {"ใช่", "มี", "yes", "y", "true", "1", "✓", "x"}:
-        return True
-    if value in {"ไม่ใช่", "ไม่", "ไม่มี", "no", "n", "false", "0", "-"}:
-        return False
-    raise ValueError(text)
+class _LookupField(forms.Field):
+    """A cell read through a table of accepted spellings (case-insensitive), e.g. a network's
+    Thai name, English name or slug."""
+
+    def __init__(self, table: dict, *, empty=None, **kwargs):
+        self.table, self.empty = table, empty
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        text = (value or "").strip()
+        if not text:
+            return self.empty
+        if text.casefold() not in self.table:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice", params={"value": text}
+            )
+        return self.table[text.casefold()]
 
 
-class _Lookups:
-    def __init__(self):
-        self.districts = {d.code: d for d in District.objects.all()}
-        self.networks = {}
-        for n in Network.objects.all():
-            for key in (n.slug, n.name_th, n.name_en, str(n.order)):
-                self.networks[key.casefold()] = n
-        self.virtues = {}
-        for v in Virtue.objects.all():
-            for key in (v.slug, v.name_th, v.name_en):
-                self.virtues[key.casefold()] = v
-        self.kinds = {str(label).casefold(): value for value, label in Honoree.Kind.choices} | {
-            value: value for value in Honoree.Kind.values
+class _DateCell(forms.Field):
+    def to_python(self, value):
+        try:
+            return parse_date(value or "")
+        except ValueError as error:
+            raise forms.ValidationError(
+                _("%(col)s “%(value)s” ไม่ใช่วันที่ (ใช้ วว/ดด/ปปปป พ.ศ. เช่น 26/10/2564 หรือ 2021-10-26)"),
+                params={"col": self.label, "value": value},
+                code="invalid",
+            ) from error
+
+
+class _YesNoCell(forms.Field):
+    def __init__(self, *, default: bool, **kwargs):
+        self.default = default
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value):
+        text = (value or "").strip().casefold()
+        if not text:
+            return self.default
+        if text in {"ใช่", "มี", "yes", "y", "true", "1", "✓", "x"}:
+            return True
+        if text in {"ไม่ใช่", "ไม่", "ไม่มี", "no", "n", "false", "0", "-"}:
+            return False
+        raise forms.ValidationError(
+            _("%(col)s “%(value)s” ต้องเป็น ใช่ หรือ ไม่ใช่"), params={"col": self.label, "value": value}
+        )
+
+
+class _VirtuesCell(_LookupField):
+    def to_python(self, value):
+        return [super(_VirtuesCell, self).to_python(v) for v in re.split(r"[,،;]", value or "") if v.strip()]
+
+
+def _spellings(objects, *attributes) -> dict:
+    return {str(getattr(o, a)).casefold(): o for o in objects for a in attributes}
+
+
+class ImportRowForm(forms.ModelForm):
+    """One spreadsheet row, checked by the model itself: its fields, their limits and choices, and
+    its clean() (consent, honorees/consent.py). The cells are read here from the spellings staff
+    use (district codes, Thai labels, ใช่/ไม่ใช่, B.E. dates)."""
+
+    class Meta:
+        model = Honoree
+        fields = [c.key for c in COLUMNS if c.importable and c.key != "district_code"] + ["district"]
+        error_messages = {
+            "name": {"required": gettext_lazy("ไม่มีชื่อ")},
+            "citation": {"required": gettext_lazy("ไม่มีเหตุผลการยกย่อง")},
         }
-        self.methods = {str(label).casefold(): value for value, label in Honoree.ConsentMethod.choices} | {
-            value: value for value in Honoree.ConsentMethod.values
-        }
+
+    def __init__(self, data, *, lookups):
+        super().__init__({**data, "district": data.get("district_code", "")})
+        self.fields["district"] = _LookupField(
+            lookups["districts"], required=True,
+            error_messages={
+                "required": _("ไม่มีรหัสอำเภอ"), "invalid_choice": _("ไม่รู้จักรหัสอำเภอ %(value)s (ใช้ 8401–8419)")
+            },
+        )  # fmt: skip
+        self.fields["network"] = _LookupField(
+            lookups["networks"], required=True,
+            error_messages={"required": _("ไม่มีเครือข่าย"), "invalid_choice": _("ไม่รู้จักเครือข่าย “%(value)s”")},
+        )  # fmt: skip
+        self.fields["kind"] = _LookupField(
+            lookups["kinds"], empty=Honoree.Kind.PERSON, required=False,
+            error_messages={"invalid_choice": _("ไม่รู้จักประเภท “%(value)s” (บุคคล องค์กร กลุ่ม ชุมชน)")},
+        )  # fmt: skip
+        self.fields["consent_method"] = _LookupField(
+            lookups["methods"], empty="", required=False,
+            error_messages={"invalid_choice": _("ไม่รู้จักวิธีให้ความยินยอม “%(value)s”")},
+        )  # fmt: skip
+        self.fields["virtues"] = _VirtuesCell(
+            lookups["virtues"], required=False, error_messages={"invalid_choice": _("ไม่รู้จักคุณธรรม “%(value)s”")}
+        )
+        for key in DATE_KEYS:
+            self.fields[key] = _DateCell(required=False, label=_header(key))
+        for key in BOOL_KEYS:
+            self.fields[key] = _YesNoCell(default=(key == "is_living"), label=_header(key))
+
+    def problems(self) -> list[str]:
+        """Every error in Thai, each naming its column."""
+        found = []
+        for name, errors in self.errors.items():
+            header = _header("district_code" if name == "district" else name) if name != "__all__" else ""
+            found += [message if not header or header in message else f"{header}: {message}" for message in errors]
+        return found
+
+
+def row_lookups() -> dict:
+    """The accepted spellings of every lookup column, read once per file."""
+    return {
+        "districts": _spellings(District.objects.all(), "code"),
+        "networks": _spellings(Network.objects.all(), "slug", "name_th", "name_en", "order"),
+        "virtues": _spellings(Virtue.objects.all(), "slug", "name_th", "name_en"),
+        "kinds": {str(label).casefold(): value for value, label in Honoree.Kind.choices}
+        | {value: value for value in Honoree.Kind.values},
+        "methods": {str(label).casefold(): value for value, label in Honoree.ConsentMethod.choices}
+        | {value: value for value in Honoree.ConsentMethod.values},
+    }
 
 
 def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None) -> list[CheckedRow]:
-    """Every row with its problems (in Thai). `allowed_district_ids` None means every district."""
-    lookups = _Lookups()
-    checked = []
+    """Every row with its problems (in Thai), checked by the model through ImportRowForm, plus what
+    only an import can get wrong: cells too long, another officer's district, the same name twice
+    in the file or already in the database. `allowed_district_ids` None means every district."""
+    lookups = row_lookups()
     seen_names: dict[str, int] = {}
     name_keys = {thai.normalise_name(r["name"]) for r in rows if (r.get("name") or "").strip()}
     existing_by_key = {h.name_key: h for h in Honoree.objects.filter(name_key__in=name_keys).select_related("district")}
+    checked = []
     for raw in rows:
-        row = CheckedRow(line=raw.get("line", 0), raw=raw)
-        problems = row.problems
-
-        def get(key, raw=raw):
-            return (raw.get(key) or "").strip()
-
-        for key, value in raw.items():
-            if isinstance(value, str) and len(value) > MAX_CELL:
-                problems.append(_("ข้อความในคอลัมน์ %(col)s ยาวเกินไป") % {"col": key})
-        code = get("district_code")
-        district = lookups.districts.get(code)
-        if not code:
-            problems.append(_("ไม่มีรหัสอำเภอ"))
-        elif not district:
-            problems.append(_("ไม่รู้จักรหัสอำเภอ %(code)s (ใช้ 8401–8419)") % {"code": code})
-        elif allowed_district_ids is not None and district.pk not in allowed_district_ids:
-            problems.append(_("อำเภอ%(district)s ไม่ใช่อำเภอที่คุณรับผิดชอบ") % {"district": district.name_th})
-        name = get("name")
-        if not name:
-            problems.append(_("ไม่มีชื่อ"))
-        network_text = get("network")
-        network = lookups.networks.get(network_text.casefold())
-        if not network_text:
-            problems.append(_("ไม่มีเครือข่าย"))
-        elif not network:
-            problems.append(_("ไม่รู้จักเครือข่าย “%(network)s”") % {"network": network_text})
-        if not get("citation"):
-            problems.append(_("ไม่มีเหตุผลการยกย่อง"))
-        for key, limit in TEXT_LIMITS.items():
-            if len(get(key)) > limit:
-                problems.append(_("%(col)s ยาวเกิน %(limit)s ตัวอักษร") % {"col": _header(key), "limit": limit})
-        kind_text = get("kind")
-        kind = lookups.kinds.get(kind_text.casefold(), None) if kind_text else Honoree.Kind.PERSON
-        if kind is None:
-            problems.append(_("ไม่รู้จักประเภท “%(kind)s” (บุคคล องค์กร กลุ่ม ชุมชน)") % {"kind": kind_text})
-        method_text = get("consent_method")
-        method = lookups.methods.get(method_text.casefold(), None) if method_text else ""
-        if method is None:
-            problems.append(_("ไม่รู้จักวิธีให้ความยินยอม “%(method)s”") % {"method": method_text})
-        values = {
-            "district": district,
-            "network": network,
-            "kind": kind or Honoree.Kind.PERSON,
-            "name": name,
-            "name_en": get("name_en"),
-            "citation": get("citation"),
-            "story": get("story"),
-            "consent_method": method or "",
-            "guardian_name": get("guardian_name"),
-            "contact_phone": get("contact_phone"),
-            "contact_email": get("contact_email"),
-            "contact_address": get("contact_address"),
-            "staff_notes": get("staff_notes"),
-        }
-        for key in DATE_KEYS:
-            try:
-                values[key] = parse_date(get(key))
-            except ValueError:
-                problems.append(
-                    _("%(col)s “%(value)s” ไม่ใช่วันที่ (ใช้ วว/ดด/ปปปป พ.ศ. เช่น 26/10/2564 หรือ 2021-10-26)")
-                    % {"col": _header(key), "value": get(key)}
-                )
-        for key in BOOL_KEYS:
-            try:
-                values[key] = _parse_bool(get(key), default=(key == "is_living"))
-            except ValueError:
-                problems.append(_("%(col)s “%(value)s” ต้องเป็น ใช่ หรือ ไม่ใช่") % {"col": _header(key), "value": get(key)})
-        if values["contact_email"]:
-            try:
-                validate_email(values["contact_email"])
-            except ValidationError:
-                problems.append(_("อีเมล “%(email)s” ไม่ถูกต้อง") % {"email": values["contact_email"]})
-        for virtue_text in filter(None, (v.strip() for v in re.split(r"[,،;]", get("virtues")))):
-            virtue = lookups.virtues.get(virtue_text.casefold())
-            if virtue:
-                row.virtues.append(virtue)
-            else:
-                problems.append(_("ไม่รู้จักคุณธรรม “%(virtue)s”") % {"virtue": virtue_text})
-        if name:
+        cells = {key: value.strip() if isinstance(value, str) else value for key, value in raw.items()}
+        form = ImportRowForm(cells, lookups=lookups)
+        row = CheckedRow(line=raw.get("line", 0), raw=raw, form=form)
+        row.problems += [
+            _("ข้อความในคอลัมน์ %(col)s ยาวเกินไป") % {"col": key}
+            for key, value in raw.items()
+            if isinstance(value, str) and len(value) > MAX_CELL
+        ]
+        row.problems += form.problems() if not form.is_valid() else []
+        district = form.cleaned_data.get("district")
+        if district and allowed_district_ids is not None and district.pk not in allowed_district_ids:
+            row.problems.append(_("อำเภอ%(district)s ไม่ใช่อำเภอที่คุณรับผิดชอบ") % {"district": district.name_th})
+        if name := cells.get("name"):
             key = thai.normalise_name(name)
             if key in seen_names:
-                problems.append(_("ชื่อซ้ำกับแถวที่ %(line)s ในไฟล์นี้") % {"line": seen_names[key]})
+                row.problems.append(_("ชื่อซ้ำกับแถวที่ %(line)s ในไฟล์นี้") % {"line": seen_names[key]})
             else:
                 seen_names[key] = row.line
-                existing = existing_by_key.get(key)
-                if existing:
-                    problems.append(
+                if existing := existing_by_key.get(key):
+                    row.problems.append(
                         _("ชื่อซ้ำกับ %(name)s (อำเภอ%(district)s, %(status)s) ที่มีอยู่แล้วในระบบ")
                         % {
                             "name": existing.name,
@@ -450,16 +480,6 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
                             "status": existing.get_status_display(),
                         }
                     )
-        if not problems:
-            # The model's own rules (lengths, formats, consent) have the last word, so that a row
-            # the preview passes can always be saved.
-            try:
-                Honoree(status=Honoree.Status.DRAFT, **values).full_clean(exclude=["slug", "photo"])
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    label = Honoree._meta.get_field(field).verbose_name if field != "__all__" else ""
-                    problems.extend(f"{label}: {message}" if label else message for message in messages)
-        row.values = values
         checked.append(row)
     return checked
 

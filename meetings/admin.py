@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -13,9 +13,8 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from halloffame.staff import permissions
-from honorees.admin import honorees_for_board
 from honorees.forms import be_tolerant
-from honorees.models import Honoree
+from honorees.models import Honoree, holds_place_q
 from honorees.services import WorkflowError, honoree_place, honoree_unplace
 from meetings.models import Meeting
 from meetings.services import meeting_open_places, meeting_places, meeting_publish
@@ -31,9 +30,6 @@ class MeetingAdminForm(forms.ModelForm):
         return be_tolerant(self.cleaned_data.get("date"), _("วันที่ประชุม"), allow_future=True)
 
 
-PLACED = ~Q(honorees__status__in=Honoree.STATUSES_WITHOUT_PLACE)
-
-
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     form = MeetingAdminForm
@@ -45,7 +41,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
     fields = ["date", "number", "title", "venue", "announcement", "is_published", "published_at"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(place_count=Count("honorees", filter=PLACED))
+        return super().get_queryset(request).annotate(place_count=Count("honorees", filter=holds_place_q("honorees__")))
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)
@@ -109,10 +105,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return HttpResponseRedirect(self._board_url(meeting))
         # A place filled after publication (say, after a withdrawal) is published at once by honoree_place.
         can_place = permissions.meeting_refusal(request.user, "place") is None
-        candidates = honorees_for_board(meeting, request.user) if can_place else {}
+        candidates = self._candidates(request.user) if can_place else {}
         public_ids = set(Honoree.objects.public().filter(meeting=meeting).values_list("pk", flat=True))
         rows = []
-        for district, holder in meeting_places(meeting):
+        for district, holder in meeting_places(meeting=meeting):
             visible = holder is not None and (
                 permissions.covers_district(request.user, district.pk) or holder.pk in public_ids
             )
@@ -137,6 +133,13 @@ class MeetingAdmin(SimpleHistoryAdmin):
             "filled": sum(1 for r in rows if r["taken"]),
         }
         return TemplateResponse(request, "admin/meetings/meeting/board.html", context)
+
+    def _candidates(self, user):
+        """Approved, not-yet-placed honorees the user may see, by district id."""
+        by_district = {}
+        for honoree in permissions.visible_honorees(user, Honoree.objects.awaiting_place()).order_by("sort_key"):
+            by_district.setdefault(honoree.district_id, []).append(honoree)
+        return by_district
 
     def _board_post(self, request, meeting):
         honoree_id = request.POST.get("honoree", "")
@@ -176,7 +179,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
             return HttpResponseNotAllowed(["POST"])
         confirmed = request.POST.get("confirm_vacancies") == "1"
         refusal = permissions.meeting_refusal(request.user, "publish")
-        open_places = [] if refusal or meeting.is_published else meeting_open_places(meeting)
+        open_places = [] if refusal or meeting.is_published else meeting_open_places(meeting=meeting)
         if open_places and not confirmed:
             context = {
                 **self.admin_site.each_context(request),

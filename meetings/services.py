@@ -6,12 +6,12 @@ from django.utils.translation import gettext as _
 
 from halloffame.staff import permissions
 from honorees.models import Honoree
-from honorees.services import WorkflowError, consent_blockers, consent_error, publish_one
+from honorees.services import WorkflowError, consent_blockers, consent_error, honoree_publish
 from meetings.models import Meeting
 from networks.models import District
 
 
-def meeting_places(meeting) -> list[tuple[District, Honoree | None]]:
+def meeting_places(*, meeting) -> list[tuple[District, Honoree | None]]:
     """The honour board: the 19 districts in code order, each with the honoree holding its place."""
     holders = {
         h.district_id: h
@@ -20,10 +20,10 @@ def meeting_places(meeting) -> list[tuple[District, Honoree | None]]:
     return [(district, holders.get(district.pk)) for district in District.objects.order_by("code")]
 
 
-def meeting_open_places(meeting) -> list[tuple[District, Honoree | None]]:
+def meeting_open_places(*, meeting) -> list[tuple[District, Honoree | None]]:
     """Places that would stay empty if the meeting were published now (vacant or not yet approved)."""
     filled = {Honoree.Status.APPROVED, Honoree.Status.PUBLISHED}
-    return [(d, h) for d, h in meeting_places(meeting) if h is None or h.status not in filled]
+    return [(d, h) for d, h in meeting_places(meeting=meeting) if h is None or h.status not in filled]
 
 
 @transaction.atomic
@@ -41,7 +41,7 @@ def meeting_publish(*, meeting, by, confirm_vacancies: bool = False):
     blockers = consent_blockers(approved)
     if blockers:
         raise consent_error(blockers)
-    open_places = meeting_open_places(meeting)
+    open_places = meeting_open_places(meeting=meeting)
     if open_places and not confirm_vacancies:
         raise WorkflowError(
             _("ยังมีที่ว่าง %(count)s อำเภอ: %(districts)s — ต้องยืนยันก่อนเผยแพร่")
@@ -49,7 +49,7 @@ def meeting_publish(*, meeting, by, confirm_vacancies: bool = False):
         )
     now = timezone.now()
     for honoree in approved:
-        publish_one(honoree, by, now)
+        honoree_publish(honoree=honoree, by=by, now=now)
     current.is_published = True
     current.published_at = now
     current._history_user = by

@@ -1,9 +1,9 @@
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from halloffame.i18n import ShownText, in_page_language
+from halloffame.thai import page_language
 
 
 class LocalisedName:
@@ -11,7 +11,7 @@ class LocalisedName:
 
     @property
     def name(self):
-        if get_language() == "en" and self.name_en:
+        if page_language() == "en" and self.name_en:
             return self.name_en
         return self.name_th
 

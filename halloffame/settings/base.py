@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # Performance (issue 8): cached anonymous pages, then Brotli/gzip, then ETag and 304.
+    # Performance: cached anonymous pages, then Brotli/gzip, then ETag and 304.
     "halloffame.cache.PublicPageCacheMiddleware",
     "halloffame.compression.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -125,7 +125,7 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = SQLITE_OPTIONS
-    # Persistent like PostgreSQL's (issue 8): opening SQLite, its pragmas and schema cost about
+    # Persistent like PostgreSQL's: opening SQLite, its pragmas and schema cost about
     # 1 ms, five times a cached page. Idle autocommit connections hold no lock in WAL mode.
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
 
@@ -175,7 +175,6 @@ if env("REDIS_URL"):
         "KEY_PREFIX": "page",
     }
 
-SITE_NAME = "หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี"
 # Absolute base for links that leave the site (share links, feeds, Open Graph).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
@@ -186,7 +185,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# Security (issue 6). Production-only switches (HTTPS, HSTS, secure cookies) are in prod.py.
+# Security. Production-only switches (HTTPS, HSTS, secure cookies) are in prod.py.
 import re  # noqa: E402
 from datetime import timedelta  # noqa: E402
 from urllib.parse import urlsplit  # noqa: E402

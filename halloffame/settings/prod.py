@@ -24,7 +24,7 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Staff sessions end after a working day rather than Django's two weeks.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 12) * 3600
 
-# Photos (issue 5). By default honoree files live in DJANGO_MEDIA_ROOT and the media view
+# Photos. By default honoree files live in DJANGO_MEDIA_ROOT and the media view
 # checks every request (DJANGO_MEDIA_DELIVERY=x-accel-redirect lets nginx send the bytes).
 # Naming a bucket moves them to S3-compatible storage: objects stay private (no public ACL),
 # pages still link to /media/..., and the view answers an allowed request with a signed URL

@@ -4,7 +4,8 @@ from urllib.parse import quote
 
 from django import template
 from django.urls import translate_url
-from django.utils.translation import get_language
+
+from halloffame.thai import page_language
 
 register = template.Library()
 
@@ -13,8 +14,7 @@ register = template.Library()
 def other_language(context):
     """(code, url) of this page in the other language: a plain link, no JavaScript or form."""
     request = context.get("request")
-    current = "en" if (get_language() or "").startswith("en") else "th"
-    target = "th" if current == "en" else "en"
+    target = "th" if page_language() == "en" else "en"
     home = "/" if target == "th" else "/en/"
     if request is None:
         return {"code": target, "url": home}

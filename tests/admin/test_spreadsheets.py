@@ -236,3 +236,10 @@ def test_a_row_the_model_refuses_is_a_preview_problem_not_a_500(secretariat_clie
     response = secretariat_client.post(reverse(CONFIRM), {"token": response.context["token"]})
     assert response.status_code == 400
     assert not Honoree.objects.filter(name="นายอีเมล ยาวมาก").exists()
+
+
+def test_the_models_consent_rules_are_preview_problems(secretariat_client):
+    header = HEADER.rstrip("\n") + ",อายุต่ำกว่า 20 ปี\n"
+    text = header + "8404,เด็กหญิงผู้เยาว์ ไม่มีผู้ปกครอง,education,เหตุผล,26/10/2564,written,ใช่,,ใช่\n"
+    response = secretariat_client.post(reverse(IMPORT), {"file": csv_file(text)})
+    assert "ผู้เยาว์ต้องมีความยินยอมของผู้ปกครอง" in " ".join(response.context["checked"][0].problems)

@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_english_dates_stay_in_the_buddhist_era():
-    assert thai.english_date(date(2021, 10, 26)) == "26 October 2564 B.E."
-    assert thai.english_month_year(date(2021, 10, 26)) == "October 2564 B.E."
-    assert thai.english_date_short(date(2022, 1, 1)) == "1 Jan 2565"
+    assert thai.be_date(date(2021, 10, 26), "en") == "26 October 2564 B.E."
+    assert thai.be_month_year(date(2021, 10, 26), "en") == "October 2564 B.E."
+    assert thai.be_date_short(date(2022, 1, 1), "en") == "1 Jan 2565"
 
 
 def test_date_filters_follow_the_page_language():

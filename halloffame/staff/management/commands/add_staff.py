@@ -2,6 +2,7 @@ import getpass
 import os
 import sys
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from halloffame.staff import permissions
@@ -23,8 +24,6 @@ class Command(BaseCommand):
         parser.add_argument("--email", default="")
 
     def handle(self, *args, username, role, district, password_env, email, **options):
-        from django.contrib.auth import get_user_model
-
         exists = get_user_model().objects.filter(username=username).exists()
         password = self.password(password_env, exists)
         try:
