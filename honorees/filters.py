@@ -56,10 +56,10 @@ class HonoreeFilter(django_filters.FilterSet):
         value = clean_text(value, SEARCH_MAX_LENGTH)
         if not value:
             return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(name_en__icontains=value) | Q(citation__icontains=value))
+        return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(meeting__date__year=int(value) - thai.BE_OFFSET)
+        return queryset.filter(meeting__date__year=thai.gregorian_year(int(value)))
 
 
 def clean_params(query_dict) -> dict[str, str]:
@@ -112,7 +112,7 @@ def facet_counts(queryset, params: dict[str, str]) -> dict[str, list[dict]]:
         .annotate(n=Count("pk", distinct=True))
     )
     facets["year"] = [
-        {"value": str(y + thai.BE_OFFSET), "label": str(y + thai.BE_OFFSET), "count": n}
+        {"value": str(thai.be_year_number(y)), "label": str(thai.be_year_number(y)), "count": n}
         for y, n in sorted(years, reverse=True)
         if y is not None
     ]

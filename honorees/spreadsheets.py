@@ -81,14 +81,6 @@ class SpreadsheetError(Exception):
 # ---------------------------------------------------------------- export
 
 
-def be_numeric_date(value) -> str:
-    """26/10/2564"""
-    if not value:
-        return ""
-    value = thai.to_date(value)
-    return f"{value.day:02d}/{value.month:02d}/{thai.be_year(value)}"
-
-
 def _yes_no(value: bool) -> str:
     return YES if value else NO
 
@@ -110,11 +102,11 @@ def _cell(honoree: Honoree, key: str) -> str:
         case "meeting":
             return honoree.meeting.fiscal_number if honoree.meeting else ""
         case "meeting_date":
-            return be_numeric_date(honoree.meeting.date) if honoree.meeting else ""
+            return thai.be_numeric_date(honoree.meeting.date) if honoree.meeting else ""
         case "consent_method":
             return str(honoree.get_consent_method_display()) if honoree.consent_method else ""
     if key in DATE_KEYS:
-        return be_numeric_date(getattr(honoree, key))
+        return thai.be_numeric_date(getattr(honoree, key))
     if key in BOOL_KEYS:
         return _yes_no(getattr(honoree, key))
     return getattr(honoree, key) or ""
@@ -296,26 +288,9 @@ class CheckedRow:
     problems: list = field(default_factory=list)
 
 
-_BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
 def parse_date(text: str) -> date | None:
-    """26/10/2564 (B.E., day first) or 2021-10-26 (ISO, Gregorian). Raises ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    if match := _BE_DATE.match(text):
-        day, month, year = (int(g) for g in match.groups())
-        if year < 2400:
-            raise ValueError(text)
-        return date(year - thai.BE_OFFSET, month, day)
-    if match := _ISO_DATE.match(text):
-        year, month, day = (int(g) for g in match.groups())
-        if year > 2400:  # an ISO-looking B.E. date
-            year -= thai.BE_OFFSET
-        return date(year, month, day)
-    raise ValueError(text)
+    """A typed B.E. date, or ISO as a spreadsheet's date cell gives it (thai.parse_be_date)."""
+    return thai.parse_be_date(text)
 
 
 def _parse_bool(text: str, default: bool) -> bool:
@@ -413,11 +388,8 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
         for key in DATE_KEYS:
             try:
                 values[key] = parse_date(get(key))
-            except ValueError:
-                problems.append(
-                    _("%(col)s “%(value)s” ไม่ใช่วันที่ (ใช้ วว/ดด/ปปปป พ.ศ. เช่น 26/10/2564 หรือ 2021-10-26)")
-                    % {"col": _header(key), "value": get(key)}
-                )
+            except thai.BEDateError as error:
+                problems.append(f"{_header(key)}: {error.message}")
         for key in BOOL_KEYS:
             try:
                 values[key] = _parse_bool(get(key), default=(key == "is_living"))

@@ -14,7 +14,6 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from honorees import permissions
 from honorees.admin import honorees_for_board
-from honorees.forms import be_tolerant
 from honorees.models import Honoree
 from honorees.services import WorkflowError, honoree_place, honoree_unplace
 from meetings.models import Meeting
@@ -26,9 +25,6 @@ class MeetingAdminForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "number", "title", "venue", "announcement"]
-
-    def clean_date(self):
-        return be_tolerant(self.cleaned_data.get("date"), _("วันที่ประชุม"), allow_future=True)
 
 
 PLACED = ~Q(honorees__status__in=Honoree.STATUSES_WITHOUT_PLACE)
