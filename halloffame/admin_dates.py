@@ -39,8 +39,13 @@ class BEDateInput(forms.TextInput):
         return super().format_value(value)
 
 
+class BEHiddenDateInput(BEDateInput):
+    input_type = "hidden"
+
+
 class BEDateField(forms.DateField):
     widget = BEDateInput
+    hidden_widget = BEHiddenDateInput
 
     def __init__(self, **kwargs):
         kwargs.setdefault("help_text", thai.be_date_hint())
@@ -65,8 +70,18 @@ class BESplitDateTimeWidget(forms.SplitDateTimeWidget):
         self.widgets[0] = BEDateInput()
 
 
+class BESplitHiddenDateTimeWidget(BESplitDateTimeWidget):
+    template_name = "django/forms/widgets/splithiddendatetime.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        for widget in self.widgets:
+            widget.input_type = "hidden"
+
+
 class BESplitDateTimeField(forms.SplitDateTimeField):
     widget = BESplitDateTimeWidget
+    hidden_widget = BESplitHiddenDateTimeWidget
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
