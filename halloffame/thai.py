@@ -257,9 +257,8 @@ def _visible(char: str) -> bool:
 def clean_text(value: str) -> str:
     """Text as it should be stored and compared: NFC, SARA AM in one form, no invisible
     characters, one plain space between words (no-break and other spaces included)."""
-    value = unicodedata.normalize("NFC", value)
-    value = _SARA_AM_VARIANT.sub("\\1\\2\u0e33", value)
-    return " ".join("".join(c for c in value if _visible(c)).split())
+    value = unicodedata.normalize("NFC", "".join(c for c in value if _visible(c)))
+    return " ".join(_SARA_AM_VARIANT.sub("\\1\\2\u0e33", value).split())
 
 
 def same_digits(value: str) -> str:

@@ -6,6 +6,8 @@ from datetime import date, timedelta
 
 from PIL import Image, ImageDraw
 
+from halloffame import thai
+
 FIRST_NAMES = [
     ("สมชาย", "Somchai"), ("สมศรี", "Somsri"), ("ประเสริฐ", "Prasert"), ("มาลี", "Malee"),
     ("วิชัย", "Wichai"), ("สุนีย์", "Sunee"), ("บุญมี", "Boonmee"), ("อรุณี", "Arunee"),
@@ -83,7 +85,7 @@ SKIN = [(224, 186, 150), (198, 150, 110), (170, 120, 85)]
 
 def meeting_dates(fiscal_year: int) -> list[date]:
     """The fourth Tuesday of each month of the fiscal year (B.E.), October to September."""
-    start_year = fiscal_year - 543 - 1
+    start_year = thai.fiscal_year_bounds(fiscal_year)[0].year
     dates = []
     for i in range(12):
         year, month = start_year + (9 + i) // 12, (9 + i) % 12 + 1

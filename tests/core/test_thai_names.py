@@ -12,6 +12,7 @@ from halloffame import thai
         ("น\u0e4d\u0e49\u0e32", "น\u0e49\u0e33"),  # ...with the tone mark typed on either side
         ("น\u0e49\u0e4d\u0e32", "น\u0e49\u0e33"),
         ("สม\u200bชาย", "สมชาย"),  # zero-width space
+        ("น\u0e4d\u200b\u0e32", "น\u0e33"),  # ...also inside a SARA AM variant
         ("\ufeffสมชาย\u200d", "สมชาย"),  # BOM, zero-width joiner
         ("สม\u00adชาย", "สมชาย"),  # soft hyphen
         ("สมชาย\u00a0\u00a0 ใจดี", "สมชาย ใจดี"),  # no-break spaces in a run
