@@ -31,6 +31,7 @@ def test_generated_names_sort_exactly_as_icu_thai_collation():
     ranks = reference_ranks([canonical for _, canonical in NAMES])
     order = sorted(range(len(NAMES)), key=lambda i: (thai.thai_sort_key(NAMES[i][0]), i))
     measured = agreement(order, ranks)
+    print(f"\nagreement with ICU's Thai collation: {measured}")  # pytest -s shows it
     assert measured["names"] == 3000
     assert measured["pairs_in_same_order"] == measured["ordered_pairs"], measured
     assert measured["names_out_of_place"] == 0, measured
