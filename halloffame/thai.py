@@ -353,7 +353,7 @@ def normalise_name(name: str) -> str:
 
 def title_key(name: str) -> str:
     """The name's titles in canonical form, each between bars ("|ว่าที่|ร้อยตรี|"), "" without one."""
-    titles = split_titles(name)[0]
+    titles = dict.fromkeys(split_titles(name)[0])
     return "|" + "|".join(titles) + "|" if titles else ""
 
 

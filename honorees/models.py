@@ -289,8 +289,9 @@ class Honoree(models.Model):
     def save(self, *args, **kwargs):
         self.name = thai.clean_text(self.name)
         self.sort_key = thai.thai_sort_key(self.name)
-        self.name_key = thai.normalise_name(self.name)
-        self.title_key = thai.title_key(self.name)
+        # Case folding can lengthen Latin letters (ß → ss): the keys keep to their columns.
+        self.name_key = thai.normalise_name(self.name)[:200]
+        self.title_key = thai.title_key(self.name)[:200]
         if not self.slug:
             self.slug = self._new_slug()
         # Master, renditions and share card are written here, not on a page view.

@@ -12,8 +12,8 @@ def recompute_name_keys(apps, schema_editor):
         Honoree.objects.filter(pk=honoree.pk).update(
             name=name,
             sort_key=thai.thai_sort_key(name),
-            name_key=thai.normalise_name(name),
-            title_key=thai.title_key(name),
+            name_key=thai.normalise_name(name)[:200],
+            title_key=thai.title_key(name)[:200],
         )
 
 

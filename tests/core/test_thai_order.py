@@ -121,3 +121,12 @@ def test_a_postgresql_database_with_thai_collation_gives_the_same_order():
     finally:
         with psycopg.connect(dbname="postgres", autocommit=True, **admin) as server:
             server.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.mark.django_db
+def test_a_name_whose_keys_would_outgrow_their_columns_still_saves():
+    for name in ("น.ส." * 50, "ß" * 200):
+        honoree = Honoree(name=name, district=District.objects.first(), network=Network.objects.first(), citation="ก")
+        honoree.full_clean(exclude=["slug"])
+        honoree.save()
+        assert len(honoree.name_key) <= 200 and len(honoree.title_key) <= 200
