@@ -160,3 +160,14 @@ def test_public_and_machine_dates_stay_gregorian_after_an_admin_page(secretariat
     assert dateformat.format(date(2021, 10, 26), "Y-m-d") == "2021-10-26"
     sitemap = client.get("/sitemap.xml").content.decode()
     assert re.search(r"<lastmod>20\d\d-\d\d-\d\d", sitemap)
+
+
+def test_moving_a_meeting_in_the_admin_renumbers_it_in_its_new_fiscal_year(secretariat_client, client):
+    make_meeting(day=date(2021, 10, 26))  # 1/2565
+    moving = make_meeting(day=date(2021, 9, 28), published=True)  # 1/2564
+    data = {"date": "23/11/2564", "number": "1", "title": moving.title, "venue": "", "announcement": ""}
+    response = secretariat_client.post(reverse("admin:meetings_meeting_change", args=[moving.pk]), data)
+    assert response.status_code == 302, errors(response)
+    moving.refresh_from_db()
+    assert (moving.fiscal_number, moving.slug) == ("ครั้งที่ 2/2565", "2565-2")
+    assert client.get("/meetings/2564-1/")["Location"] == "/meetings/2565-2/"
