@@ -14,11 +14,16 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # pip shows its progress: the first run downloads the dependencies once (a few minutes).
+# PyICU (Thai dictionary order) is built from source against the system's ICU.
+ICU_CHECK = @pkg-config --exists icu-i18n || { echo "PyICU needs ICU: apt-get install libicu-dev pkg-config"; exit 1; }
+
 $(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(ICU_CHECK)
 	$(BIN)/pip install --progress-bar on -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(ICU_CHECK)
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from halloffame import thai
 from halloffame.staff import permissions
 from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
@@ -204,7 +205,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
     def get_search_results(self, request, queryset, search_term):
         # get_queryset() already limits officers; autocomplete from other admins also lands here.
         queryset = permissions.visible_honorees(request.user, queryset)
-        return super().get_search_results(request, queryset, search_term)
+        return queryset.search(search_term), False  # the public page's search (halloffame/thai.py)
 
     # ------------------------------------------------------------ saving
 
@@ -409,7 +410,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
 
     def _download(self, content, content_type, extension):
         # The file carries staff-only contact details: say so in its name.
-        stamp = timezone.localdate().strftime("%Y%m%d")
+        stamp = thai.be_file_stamp(timezone.localdate())
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="honorees-staff-only-{stamp}.{extension}"'
         response["Cache-Control"] = "no-store"

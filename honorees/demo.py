@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from halloffame import thai
+
 MEN = [
     ("สมชาย", "Somchai"), ("ประเสริฐ", "Prasert"), ("วิชัย", "Wichai"), ("บุญมี", "Boonmee"),
     ("ธีระ", "Thira"), ("เฉลิม", "Chaloem"), ("สุรชัย", "Surachai"), ("ไพโรจน์", "Pairoj"),
@@ -349,7 +351,7 @@ class HonoreePlan:
 
 def meeting_dates(fiscal_year: int) -> list[date]:
     """The fourth Tuesday of each month of the fiscal year (B.E.), October to September."""
-    start_year = fiscal_year - 543 - 1
+    start_year = thai.fiscal_year_bounds(fiscal_year)[0].year
     dates = []
     for i in range(12):
         year, month = start_year + (9 + i) // 12, (9 + i) % 12 + 1
@@ -434,7 +436,7 @@ def _story(rng, short: tuple[str, str], facts: dict, shape: int) -> list[tuple[s
     closing = rng.randrange(len(STORY_CLOSINGS))
     if shape == 0:
         return [
-            (f"เมื่อปี พ.ศ. {start} {short[0]} เริ่ม{th['action']}", f"In {start - 543}, {short[1]} {en['action']}."),
+            (f"เมื่อปี พ.ศ. {start} {short[0]} เริ่ม{th['action']}", f"In {start} B.E., {short[1]} {en['action']}."),
             (f"ตลอดเวลาที่ผ่านมา {th['result']}", f"Since then, {en['result']}."),
             (STORY_CLOSINGS[closing], STORY_CLOSINGS_EN[closing]),
         ]

@@ -4,7 +4,6 @@ Values are plain strings checked against the facet options the page has already 
 filtering costs no extra query and an unknown value is reported instead of failing.
 """
 
-import re
 import unicodedata
 
 import django_filters
@@ -19,15 +18,14 @@ from networks.models import District, Network, Virtue
 SEARCH_MAX_LENGTH = 100
 PARAM_MAX_LENGTH = 200
 YEAR_RANGE = (2400, 2700)
-# Letters, marks, digits, punctuation and spaces survive; control, format (RTL marks, zero-width),
-# surrogate and private-use characters do not: databases reject NUL and nobody searches for the rest.
-_DROPPED_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+# Surrogate, private-use and unassigned characters do not survive (databases reject some and
+# nobody searches for them); control and invisible characters go in thai.clean_text.
+_DROPPED_CATEGORIES = {"Cs", "Co", "Cn"}
 
 
 def clean_text(value: str, max_length: int = PARAM_MAX_LENGTH) -> str:
-    value = value[: max_length * 4]
-    value = "".join(" " if c in "\t\n\r" else c for c in value if c in "\t\n\r" or _keep(c))
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", value)).strip()[:max_length]
+    value = "".join(c for c in value[: max_length * 4] if _keep(c))
+    return thai.clean_text(value)[:max_length]
 
 
 def _keep(char: str) -> bool:
@@ -56,10 +54,10 @@ class HonoreeFilter(django_filters.FilterSet):
         value = clean_text(value, SEARCH_MAX_LENGTH)
         if not value:
             return queryset
-        return queryset.filter(Q(name__icontains=value) | Q(name_en__icontains=value) | Q(citation__icontains=value))
+        return queryset.search(value)
 
     def filter_year(self, queryset, name, value):
-        return queryset.filter(meeting__date__year=int(value) - thai.BE_OFFSET)
+        return queryset.filter(meeting__date__year=thai.gregorian_year(int(value)))
 
 
 def clean_params(query_dict) -> dict[str, str]:
@@ -112,7 +110,7 @@ def facet_counts(queryset, params: dict[str, str]) -> dict[str, list[dict]]:
         .annotate(n=Count("pk", distinct=True))
     )
     facets["year"] = [
-        {"value": str(y + thai.BE_OFFSET), "label": str(y + thai.BE_OFFSET), "count": n}
+        {"value": str(thai.be_year_number(y)), "label": str(thai.be_year_number(y)), "count": n}
         for y, n in sorted(years, reverse=True)
         if y is not None
     ]

@@ -70,8 +70,24 @@ class HonoreeQuerySet(models.QuerySet):
         return self.filter(district__in=districts)
 
     def named_like(self, name: str):
-        """Honorees whose name is the same once titles and spacing are ignored (duplicates)."""
+        """Honorees whose name is the same once titles, spacing and typing variants are ignored (duplicates)."""
         return self.filter(name_key=thai.normalise_name(name))
+
+    def search(self, text: str):
+        """The public page's and the admin's search: the name however it is typed (titles spelled out
+        or abbreviated or left out, spaces, digit forms, SARA AM), the English name or the citation.
+        A title typed must be the honoree's, unless the record has none."""
+        titles, name_key = thai.search_terms(text)
+        plain = thai.clean_text(text)
+        if not (name_key or titles):
+            return self
+        by_name = models.Q(name_key__contains=name_key)
+        if titles:
+            with_titles = models.Q()
+            for title in titles:
+                with_titles &= models.Q(title_key__contains=f"|{title}|")
+            by_name &= models.Q(title_key="") | with_titles
+        return self.filter(by_name | models.Q(name_en__icontains=plain) | models.Q(citation__icontains=plain))
 
     def with_public_photo(self):
         """Honorees with a photo the public may see (the queryset twin of Honoree.public_photo)."""
@@ -114,6 +130,7 @@ class Honoree(models.Model):
     )
     sort_key = models.TextField(editable=False, db_index=True)
     name_key = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    title_key = models.CharField(max_length=200, editable=False, default="")
     district = models.ForeignKey("networks.District", models.PROTECT, verbose_name=_("อำเภอ"), related_name="honorees")
     network = models.ForeignKey("networks.Network", models.PROTECT, verbose_name=_("เครือข่าย"), related_name="honorees")
     virtues = models.ManyToManyField("networks.Virtue", verbose_name=_("คุณธรรมหลัก"), blank=True)
@@ -152,13 +169,17 @@ class Honoree(models.Model):
     # PDPA: consent of a living person (or their guardian) to publish.
     is_living = models.BooleanField(_("ยังมีชีวิตอยู่"), default=True)
     is_minor = models.BooleanField(_("อายุต่ำกว่า 20 ปี"), default=False)
-    consent_given_on = models.DateField(_("วันที่ให้ความยินยอม"), null=True, blank=True)
+    consent_given_on = models.DateField(
+        _("วันที่ให้ความยินยอม"), null=True, blank=True, validators=[thai.validate_not_in_future]
+    )
     consent_method = models.CharField(_("วิธีให้ความยินยอม"), max_length=20, choices=ConsentMethod.choices, blank=True)
     consent_covers_name = models.BooleanField(_("ยินยอมเผยแพร่ชื่อ"), default=False)
     consent_covers_photo = models.BooleanField(_("ยินยอมเผยแพร่รูปภาพ"), default=False)
     consent_covers_story = models.BooleanField(_("ยินยอมเผยแพร่เรื่องราว"), default=False)
     guardian_name = models.CharField(_("ชื่อผู้ปกครองที่ให้ความยินยอม"), max_length=200, blank=True)
-    guardian_consent_on = models.DateField(_("วันที่ผู้ปกครองให้ความยินยอม"), null=True, blank=True)
+    guardian_consent_on = models.DateField(
+        _("วันที่ผู้ปกครองให้ความยินยอม"), null=True, blank=True, validators=[thai.validate_not_in_future]
+    )
     consent_withdrawn_at = models.DateTimeField(_("ถอนความยินยอมเมื่อ"), null=True, blank=True, editable=False)
     consent_withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -187,7 +208,7 @@ class Honoree(models.Model):
         verbose_name=_("ผู้แก้ไขล่าสุด"),
     )  # fmt: skip
     history = HistoricalRecords(
-        verbose_name=_("ประวัติผู้ได้รับการยกย่อง"), excluded_fields=["sort_key", "name_key", "share_card"]
+        verbose_name=_("ประวัติผู้ได้รับการยกย่อง"), excluded_fields=["sort_key", "name_key", "title_key", "share_card"]
     )
 
     objects = HonoreeQuerySet.as_manager()
@@ -279,8 +300,11 @@ class Honoree(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.name = thai.clean_text(self.name)
         self.sort_key = thai.thai_sort_key(self.name)
-        self.name_key = thai.normalise_name(self.name)
+        # Case folding can lengthen Latin letters (ß → ss): the keys keep to their columns.
+        self.name_key = thai.normalise_name(self.name)[:200]
+        self.title_key = thai.title_key(self.name)[:200]
         if not self.slug:
             self.slug = self._new_slug()
         # Master, renditions and share card are written here, not on a page view.

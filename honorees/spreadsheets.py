@@ -82,14 +82,6 @@ class SpreadsheetError(Exception):
 # ---------------------------------------------------------------- export
 
 
-def be_numeric_date(value) -> str:
-    """26/10/2564"""
-    if not value:
-        return ""
-    value = thai.to_date(value)
-    return f"{value.day:02d}/{value.month:02d}/{thai.be_year(value)}"
-
-
 def _yes_no(value: bool) -> str:
     return YES if value else NO
 
@@ -111,11 +103,11 @@ def _cell(honoree: Honoree, key: str) -> str:
         case "meeting":
             return honoree.meeting.fiscal_number if honoree.meeting else ""
         case "meeting_date":
-            return be_numeric_date(honoree.meeting.date) if honoree.meeting else ""
+            return thai.be_numeric_date(honoree.meeting.date) if honoree.meeting else ""
         case "consent_method":
             return str(honoree.get_consent_method_display()) if honoree.consent_method else ""
     if key in DATE_KEYS:
-        return be_numeric_date(getattr(honoree, key))
+        return thai.be_numeric_date(getattr(honoree, key))
     if key in BOOL_KEYS:
         return _yes_no(getattr(honoree, key))
     return getattr(honoree, key) or ""
@@ -300,26 +292,9 @@ class CheckedRow:
         return self.form.cleaned_data.get("virtues", [])
 
 
-_BE_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
 def parse_date(text: str) -> date | None:
-    """26/10/2564 (B.E., day first) or 2021-10-26 (ISO, Gregorian). Raises ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    if match := _BE_DATE.match(text):
-        day, month, year = (int(g) for g in match.groups())
-        if year < 2400:
-            raise ValueError(text)
-        return date(year - thai.BE_OFFSET, month, day)
-    if match := _ISO_DATE.match(text):
-        year, month, day = (int(g) for g in match.groups())
-        if year > 2400:  # an ISO-looking B.E. date
-            year -= thai.BE_OFFSET
-        return date(year, month, day)
-    raise ValueError(text)
+    """A typed B.E. date, or ISO as a spreadsheet's date cell gives it (thai.parse_be_date)."""
+    return thai.parse_be_date(text)
 
 
 class _LookupField(forms.Field):
@@ -345,11 +320,9 @@ class _DateCell(forms.Field):
     def to_python(self, value):
         try:
             return parse_date(value or "")
-        except ValueError as error:
+        except thai.BEDateError as error:
             raise forms.ValidationError(
-                _("%(col)s “%(value)s” ไม่ใช่วันที่ (ใช้ วว/ดด/ปปปป พ.ศ. เช่น 26/10/2564 หรือ 2021-10-26)"),
-                params={"col": self.label, "value": value},
-                code="invalid",
+                "%(col)s: %(message)s", params={"col": self.label, "message": error.message}, code="invalid"
             ) from error
 
 

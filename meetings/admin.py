@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from halloffame.staff import permissions
-from honorees.forms import be_tolerant
 from honorees.models import Honoree, holds_place_q
 from honorees.services import WorkflowError, honoree_place, honoree_unplace
 from meetings.models import Meeting
@@ -25,9 +24,6 @@ class MeetingAdminForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["date", "number", "title", "venue", "announcement"]
-
-    def clean_date(self):
-        return be_tolerant(self.cleaned_data.get("date"), _("วันที่ประชุม"), allow_future=True)
 
 
 @admin.register(Meeting)

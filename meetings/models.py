@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -64,7 +64,7 @@ class Meeting(models.Model):
         return reverse("meetings:detail", kwargs={"slug": self.slug})
 
     def clean(self):
-        if self.date and self.number:
+        if self.date and self.number and not self._moves_to_another_fiscal_year():
             fy = thai.fiscal_year(self.date)
             clash = Meeting.objects.filter(fiscal_year=fy, number=self.number).exclude(pk=self.pk).first()
             if clash:
@@ -72,6 +72,24 @@ class Meeting(models.Model):
                     {"number": _("ปีงบประมาณ %(fy)s มีการประชุมครั้งที่ %(n)s แล้ว (%(date)s)")
                      % {"fy": fy, "n": self.number, "date": thai.thai_date(clash.date)}}
                 )  # fmt: skip
+
+    def _stored(self) -> dict | None:
+        if self.pk is None:
+            return None
+        return (
+            Meeting.objects.filter(pk=self.pk).values("fiscal_year", "number", "slug", "title", "is_published").first()
+        )
+
+    def _moves_to_another_fiscal_year(self, stored=None) -> bool:
+        """A new date in another fiscal year, with the number left as it was: it is renumbered there."""
+        stored = stored or self._stored()
+        return bool(stored and self.date and stored["fiscal_year"] != thai.fiscal_year(self.date)) and (
+            not self.number or self.number == stored["number"]
+        )
+
+    @staticmethod
+    def default_title(number: int, fy: int) -> str:
+        return f"การประชุมหัวหน้าส่วนราชการจังหวัดสุราษฎร์ธานี {thai.meeting_number(number, fy)}"
 
     def _next_number(self) -> int:
         """The number after the last earlier meeting of the fiscal year; should a meeting be entered
@@ -83,10 +101,30 @@ class Meeting(models.Model):
         return earlier + 1
 
     def save(self, *args, **kwargs):
+        stored = self._stored()
+        moved = self._moves_to_another_fiscal_year(stored)
+        if moved:
+            self.number = None
+            if self.title == stored["title"] == self.default_title(stored["number"], stored["fiscal_year"]):
+                self.title = ""  # the generated title follows the new number
         self.fiscal_year = thai.fiscal_year(self.date)
         if not self.number:
             self.number = self._next_number()
         self.slug = f"{self.fiscal_year}-{self.number}"
         if not self.title:
-            self.title = f"การประชุมหัวหน้าส่วนราชการจังหวัดสุราษฎร์ธานี {self.fiscal_number}"
-        super().save(*args, **kwargs)
+            self.title = self.default_title(self.number, self.fiscal_year)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if moved and stored["is_published"] and stored["slug"] != self.slug:
+                MeetingRedirect.objects.update_or_create(old_slug=stored["slug"], defaults={"meeting": self})
+
+
+class MeetingRedirect(models.Model):
+    """The address a published meeting had before its date moved it to another fiscal year."""
+
+    old_slug = models.SlugField(unique=True)
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.meeting.slug}"

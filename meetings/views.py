@@ -1,7 +1,8 @@
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
 
 from honorees.models import Honoree, public_count
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingRedirect
 
 
 class MeetingListView(ListView):
@@ -20,6 +21,16 @@ class MeetingDetailView(DetailView):
 
     def get_queryset(self):
         return Meeting.objects.published()
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A published meeting whose date moved it to another fiscal year keeps its old address.
+            moved = MeetingRedirect.objects.filter(old_slug=kwargs["slug"], meeting__is_published=True).first()
+            if moved is None:
+                raise
+            return HttpResponsePermanentRedirect(moved.meeting.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

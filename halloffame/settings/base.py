@@ -43,7 +43,7 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "halloffame.admin_dates.HallOfFameAdminConfig",  # django.contrib.admin with B.E. dates
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "halloffame.admin_dates.BuddhistEraAdminMiddleware",
     # Performance: cached anonymous pages, then Brotli/gzip, then ETag and 304.
     "halloffame.cache.PublicPageCacheMiddleware",
     "halloffame.compression.CompressionMiddleware",

@@ -33,6 +33,13 @@ def be_year(value):
 
 
 @register.filter
+def be_year_title(title):
+    """The admin's date_hierarchy links a year by its Gregorian number ("2021"): show it in B.E."""
+    text = str(title)
+    return thai.be_year_number(int(text)) if text.isascii() and text.isdigit() and len(text) == 4 else title
+
+
+@register.filter
 def meeting_number(meeting):
     """ครั้งที่ 1/2565 (No. 1/2565 in English)."""
     if not meeting:

@@ -296,7 +296,7 @@ def test_saving_a_duplicate_name_warns_with_a_link(secretariat_client, samui, ph
     warnings = [m for m in messages_of(response) if "อาจซ้ำ" in m]
     assert warnings and "นายสมชาย ใจดี" in warnings[0]
     assert change_url(other) in warnings[0]
-    assert Honoree.objects.filter(name="สมชาย  ใจดี").exists()  # a warning, not a refusal
+    assert Honoree.objects.filter(name="สมชาย ใจดี").exists()  # a warning, not a refusal (stored cleaned)
 
 
 def test_consent_without_date_or_method_is_a_form_error(secretariat_client, samui):

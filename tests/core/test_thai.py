@@ -91,3 +91,63 @@ def test_tone_marks_only_break_ties():
 
 def test_normalised_name_ignores_titles_and_spacing():
     assert thai.normalise_name("นาย สมชาย  ใจดี") == thai.normalise_name("สมชาย ใจดี") == "สมชายใจดี"
+
+
+# ---------------------------------------------------------------- reading typed B.E. dates
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "26/10/2564",
+        "26-10-2564",
+        "26.10.2564",
+        "26/10/64",
+        "๒๖/๑๐/๒๕๖๔",
+        "๒๖/๑๐/๖๔",
+        "26 ต.ค. 2564",
+        "26 ต.ค.2564",
+        "26 ตค 64",
+        "26 ตุลาคม 2564",
+        "26 ตุลาคม พ.ศ. 2564",
+        "วันที่ 26 ตุลาคม 2564",
+        "๒๖ ตุลาคม ๒๕๖๔",
+        " 26/10/2564\u200b ",
+        "2021-10-26",  # ISO is Gregorian by definition (a spreadsheet's date cell)
+        "2564-10-26",
+    ],
+)
+def test_every_way_of_typing_a_be_date_is_read(typed):
+    assert thai.parse_be_date(typed) == date(2021, 10, 26)
+
+
+def test_29_february_of_a_be_leap_year_is_a_real_day():
+    assert thai.parse_be_date("29/02/2567") == date(2024, 2, 29)
+    assert thai.parse_be_date("29 ก.พ. 67") == date(2024, 2, 29)
+    with pytest.raises(thai.BEDateError, match="กุมภาพันธ์ พ.ศ. 2566 มี 28 วัน"):
+        thai.parse_be_date("29/02/2566")
+
+
+def test_a_ce_looking_year_says_what_was_understood_and_asks_for_be():
+    with pytest.raises(thai.BEDateError) as refused:
+        thai.parse_be_date("26/10/2021")
+    assert "ค.ศ." in refused.value.message and "2564" in refused.value.message
+    assert "26/10/2564" in refused.value.message
+
+
+@pytest.mark.parametrize("typed", ["26/13/2564", "32/10/2564", "yesterday", "2564", "26/10/3100", "26 ตุลา 2564"])
+def test_every_refusal_gives_the_expected_format_with_an_example(typed):
+    with pytest.raises(thai.BEDateError) as refused:
+        thai.parse_be_date(typed)
+    assert "26/10/2564" in refused.value.message
+
+
+def test_empty_is_no_date():
+    assert thai.parse_be_date("") is None
+    assert thai.parse_be_date("  ") is None
+
+
+def test_be_numeric_date_and_file_stamp():
+    assert thai.be_numeric_date(date(2024, 2, 29)) == "29/02/2567"
+    assert thai.be_file_stamp(date(2021, 10, 26)) == "2564-10-26"
+    assert thai.gregorian_year(2564) == 2021 and thai.be_year_number(2021) == 2564

@@ -78,7 +78,7 @@ def test_month_cycle_from_nomination_to_publication_and_consent_withdrawal(open_
     field(officer_page, "เรื่องราว").fill("เริ่มจากเก็บขยะคนเดียว\n\nวันนี้มีอาสาสมัครกว่าสองร้อยคน")
     field(officer_page, "รูปภาพ").set_input_files(photo)
     field(officer_page, "คำบรรยายรูปภาพ").fill("สายใจกับถุงขยะบนชายหาด")
-    field(officer_page, "วันที่ให้ความยินยอม").fill("15/12/2025")
+    field(officer_page, "วันที่ให้ความยินยอม").fill("15 ธ.ค. 2568")  # typed in B.E., as the box asks
     field(officer_page, "วิธีให้ความยินยอม").select_option(value=Honoree.ConsentMethod.WRITTEN)
     for label in ("ยินยอมเผยแพร่ชื่อ", "ยินยอมเผยแพร่รูปภาพ", "ยินยอมเผยแพร่เรื่องราว"):
         field(officer_page, label).check()
@@ -86,7 +86,8 @@ def test_month_cycle_from_nomination_to_publication_and_consent_withdrawal(open_
     officer_page.wait_for_url(re.compile(r"/honorees/honoree/\d+/change/"))
     candidate = Honoree.objects.get(name=CANDIDATE)
     assert candidate.district == samui and candidate.created_by == officer
-    assert candidate.status == Honoree.Status.DRAFT
+    assert candidate.status == Honoree.Status.DRAFT and candidate.consent_given_on == date(2025, 12, 15)
+    assert field(officer_page, "วันที่ให้ความยินยอม").input_value() == "15/12/2568"
     assert candidate.photo and "saijai" not in candidate.photo.name.lower() and "IMG_2041" not in candidate.photo.name
 
     # An officer nominates, and is offered no approval.

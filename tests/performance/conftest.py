@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from halloffame import thai
 from honorees.models import Honoree
 from networks.models import District, Network, Virtue
 from tests.factories import make_honoree, make_meeting, uploaded_jpeg
@@ -55,7 +56,7 @@ def public_urls(site) -> list[str]:
     district = honoree.district
     network = honoree.network
     virtue = Virtue.objects.order_by("order").first()
-    year = meeting.date.year + 543
+    year = thai.be_year(meeting.date)
     return [
         "/",
         "/en/",

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("honorees", "0003_photo_masters_renditions_share_card"),
+        ("honorees", "0005_consent_dates_not_in_future"),
     ]
 
     operations = [
