@@ -269,12 +269,9 @@ MAX_QUERY_STRING_LENGTH = 4096
 
 # Public privacy requests: at most this many per client per hour.
 PRIVACY_REQUESTS_PER_HOUR = env_int("DJANGO_PRIVACY_REQUESTS_PER_HOUR", 5)
-# A cache every gunicorn worker shares, so the limit holds across workers without Redis.
-CACHES["ratelimit"] = (
-    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL"), "KEY_PREFIX": "rl"}
-    if env("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "ratelimit-cache"}
-)
+# halloffame.ratelimit counts in Redis when REDIS_URL is set, otherwise in the database: both
+# are atomic across gunicorn workers.
+RATELIMIT_REDIS_URL = env("REDIS_URL", "")
 
 # Photos (issue 5, honorees/images.py). Renditions are written when a photo is saved; a page
 # view only computes their names, so imagekit must never check or generate on access.
