@@ -31,3 +31,5 @@ urlpatterns += i18n_patterns(
     path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
     prefix_default_language=False,
 )
+
+handler500 = "halloffame.views.server_error"

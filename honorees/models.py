@@ -266,18 +266,24 @@ class Honoree(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
-        self.sort_key = thai.thai_sort_key(self.name)
-        self.name_key = thai.normalise_name(self.name)
-        if not self.slug:
-            self.slug = self._new_slug()
+        self.fill_derived_fields()
         # Master, renditions and share card are written here, not on a page view.
         kwargs["update_fields"] = images.honoree_images_update(self, update_fields=kwargs.get("update_fields"))
         super().save(*args, **kwargs)
 
-    def _new_slug(self) -> str:
+    def fill_derived_fields(self, *, taken_slugs: set[str] = frozenset()) -> None:
+        """The fields save() derives from the others; a bulk insert calls it too.
+
+        Slugs in `taken_slugs` (given to rows of the same insert) are avoided."""
+        self.sort_key = thai.thai_sort_key(self.name)
+        self.name_key = thai.normalise_name(self.name)
+        if not self.slug:
+            self.slug = self._new_slug(taken_slugs)
+
+    def _new_slug(self, taken_slugs=frozenset()) -> str:
         base = slugify(self.name_en)[:60].strip("-") or "honoree"
         slug = base if base != "honoree" else f"honoree-{secrets.token_hex(3)}"
-        while Honoree.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while slug in taken_slugs or Honoree.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug = f"{base}-{secrets.token_hex(3)}"
         return slug
 

@@ -486,7 +486,9 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
             else:
                 seen_names[key] = row.line
                 existing = existing_by_key.get(key)
-                if existing:
+                if existing and allowed_district_ids is not None and existing.district_id not in allowed_district_ids:
+                    problems.append(_("ชื่อซ้ำกับผู้ได้รับการยกย่องในอำเภออื่นที่มีอยู่แล้วในระบบ"))  # no details of it
+                elif existing:
                     problems.append(
                         _("ชื่อซ้ำกับ %(name)s (อำเภอ%(district)s, %(status)s) ที่มีอยู่แล้วในระบบ")
                         % {
@@ -499,7 +501,9 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
             # The model's own rules (lengths, formats, consent) have the last word, so that a row
             # the preview passes can always be saved.
             try:
-                Honoree(status=Honoree.Status.DRAFT, **values).full_clean(exclude=["slug", "photo"])
+                # District and network are rows just looked up: no query per row to prove they exist.
+                exclude = ["slug", "photo", "district", "network"]
+                Honoree(status=Honoree.Status.DRAFT, **values).full_clean(exclude=exclude)
             except ValidationError as error:
                 for field, messages in error.message_dict.items():
                     label = Honoree._meta.get_field(field).verbose_name if field != "__all__" else ""

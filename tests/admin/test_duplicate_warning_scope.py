@@ -37,3 +37,17 @@ def test_an_officer_sees_the_details_of_a_match_in_their_own_district(officer_cl
     warnings = [m for m in messages_of(response) if "อาจซ้ำ" in m]
     assert warnings and other.name in warnings[0]
     assert reverse("admin:honorees_honoree_change", args=[other.pk]) in warnings[0]
+
+
+def test_an_officers_import_preview_names_nothing_of_another_districts_match(officer_client, phangan):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    other = make_honoree(district=phangan, status="draft", meeting=None, name="นายสมชาย ลับเฉพาะ")
+    network = Network.objects.first()
+    text = f"รหัสอำเภอ,ชื่อ,เครือข่าย,เหตุผลการยกย่อง\n8404,สมชาย ลับเฉพาะ,{network.slug},เหตุผล\n"
+    upload = SimpleUploadedFile("list.csv", ("\ufeff" + text).encode(), content_type="text/csv")
+    response = officer_client.post(reverse("admin:honorees_honoree_import"), {"file": upload})
+    problems = " ".join(response.context["checked"][0].problems)
+    assert "ชื่อซ้ำกับผู้ได้รับการยกย่องในอำเภออื่น" in problems
+    page = response.content.decode()
+    assert other.name not in page and phangan.name_th not in problems
