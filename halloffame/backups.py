@@ -285,12 +285,22 @@ def backup_create(*, path: Path, storage=default_storage, log=print) -> dict:
             )
         partial.replace(path)
     except OSError as error:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise BackupError(_disk_problem(path, error)) from None
+    except sqlite3.OperationalError as error:  # the database copy could not be written
+        _remove(partial)
+        raise BackupError(f"สำรองข้อมูลไปที่ {path} ไม่ได้: พื้นที่ดิสก์ไม่พอหรือเขียนไม่ได้ ({error})") from None
     except BaseException:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
         raise
     return manifest
+
+
+def _remove(partial: Path) -> None:
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:  # its folder is not there or not a folder: nothing was written
+        pass
 
 
 def _write_archive(partial: Path, work: Path, staged: Path, *, tables, migrations, counts, missing) -> dict:
