@@ -48,3 +48,10 @@ def test_a_privacy_request_over_the_body_cap_is_refused_before_it_is_read(honore
 
 def test_a_privacy_request_within_the_cap_is_taken(client, honoree):
     assert client.post("/privacy/", request_data(honoree, message="ก" * 5_000)).status_code == 302
+
+
+def test_any_other_post_over_the_site_wide_cap_is_refused(settings):
+    settings.MAX_REQUEST_BODY_BYTES = 1000
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/" + "x" * 2000})
+    assert response.status_code == 413
