@@ -6,15 +6,26 @@ table by table with COPY inside one REPEATABLE READ, READ ONLY transaction (one 
 exact values, no pg_dump needed). The schema comes from the migrations, so a restore needs an
 install at the same migrations. The manifest records row counts per model and the sha256 of
 every file, and restore checks both.
+
+Files and rows agree: media files are staged (hard-linked where the storage is on this disk,
+copied otherwise) before the database snapshot, and any file the snapshot's rows name that was
+not yet staged is staged after it, so a photo replaced mid-backup is still in the archive. A
+restore proves the archive first (sizes bounded, checksums, the row counts of the archived
+database, every file its rows name present), keeps a copy of the install, and puts everything
+back as it was on any failure.
 """
 
+import errno
 import hashlib
 import io
 import json
+import os
 import shutil
 import sqlite3
 import tarfile
+import tempfile
 import zlib
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
@@ -33,6 +44,9 @@ POSTGRES_FOLDER = "database/postgresql"
 # reference data, groups and other rows made by migrations do not count).
 CONTENT_APPS = {"honorees", "meetings"}
 CONTENT_MODELS = {"auth.user", "admin.logentry", "staff.staffprofile"}
+# Unpacking stops before a member that would take the archive's contents past this (a gzip
+# bomb declares its size in the tar header, so it is refused before a byte of it is written).
+MAX_UNPACKED_BYTES = 50 * 1024**3
 
 
 class BackupError(Exception):
@@ -84,10 +98,92 @@ def media_names(storage=default_storage, folder=""):
         yield from media_names(storage, f"{folder}/{sub}" if folder else sub)
 
 
+# --- the files the rows name, and staging them ---------------------------------------------
+
+
+def referenced_media(rows) -> set[str]:
+    """The media files honoree rows (photo, width, height, share card) name: each master with its
+    renditions, and each share card."""
+    from honorees.photos.paths import MASTER_RE
+    from honorees.photos.renditions import VARIANTS, renditions
+
+    names = set()
+    for photo, width, height, share_card in rows:
+        if share_card:
+            names.add(share_card)
+        if photo:
+            names.add(photo)
+            if width and height and MASTER_RE.match(photo):
+                for variant in VARIANTS:
+                    for rendition in renditions(photo, variant, width, height):
+                        names |= {rendition.webp, rendition.jpeg}
+    return names
+
+
+def _honoree_files_sql() -> str:
+    from honorees.models import Honoree
+
+    return f'SELECT photo, photo_width, photo_height, share_card FROM "{Honoree._meta.db_table}"'
+
+
+def _local_path(storage, name: str) -> str | None:
+    try:
+        return storage.path(name)
+    except NotImplementedError:  # S3 and other remote storages
+        return None
+
+
+@contextmanager
+def _staging(storage):
+    """A scratch folder beside the media folder where one exists (so hard links work), else in /tmp."""
+    root = _local_path(storage, "")
+    base = Path(root).parent if root and Path(root).parent.is_dir() else None
+    with tempfile.TemporaryDirectory(prefix=".halloffame-staging-", dir=base) as folder:
+        yield Path(folder)
+
+
+def _stage(storage, name: str, into: Path) -> bool:
+    """Keep the file `name` under `into`, whatever the site does to it later. False if it is gone."""
+    target = into / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    source = _local_path(storage, name)
+    if source:
+        try:
+            os.link(source, target)  # the bytes stay even if the site deletes the name
+            return True
+        except FileNotFoundError:
+            return False
+        except OSError:
+            pass  # another disk, or links not allowed: copy
+    try:
+        with storage.open(name, "rb") as handle, open(target, "wb") as out:
+            shutil.copyfileobj(handle, out)
+        return True
+    except FileNotFoundError:
+        target.unlink(missing_ok=True)
+        return False
+
+
+def _staged_files(folder: Path) -> dict[str, Path]:
+    return {p.relative_to(folder).as_posix(): p for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _disk_problem(path: Path, error: OSError) -> str:
+    if error.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+        why = "พื้นที่ดิสก์ไม่พอ"
+    elif error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        why = "ไม่มีสิทธิ์เขียนที่นั่น"
+    elif error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EISDIR):
+        why = "ไม่มีโฟลเดอร์นั้น หรือเป็นไฟล์ ไม่ใช่โฟลเดอร์"
+    else:
+        why = "เขียนไฟล์ไม่สำเร็จ"
+    return f"สำรองข้อมูลไปที่ {path} ไม่ได้: {why} ({error.strerror or error})"
+
+
 # --- backup ---------------------------------------------------------------------------------
 
 
-def _dump_sqlite(work: Path) -> dict[str, int]:
+def _dump_sqlite(work: Path) -> tuple[dict[str, int], list]:
     if connection.in_atomic_block:
         # The copy would wait forever for this connection's own open write transaction.
         raise BackupError("สำรองข้อมูลภายใน transaction ที่เปิดอยู่ไม่ได้")
@@ -102,9 +198,10 @@ def _dump_sqlite(work: Path) -> dict[str, int]:
         for model in concrete_models():
             table = model._meta.db_table.replace('"', '""')
             counts[model._meta.label_lower] = copy.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+        files = copy.execute(_honoree_files_sql()).fetchall()
     finally:
         copy.close()
-    return counts
+    return counts, files
 
 
 def _postgres_tables(cursor) -> dict[str, list[str]]:
@@ -122,7 +219,7 @@ def _postgres_tables(cursor) -> dict[str, list[str]]:
     return tables
 
 
-def _dump_postgresql(work: Path) -> tuple[dict[str, int], dict]:
+def _dump_postgresql(work: Path) -> tuple[dict[str, int], dict, list]:
     folder = work / POSTGRES_FOLDER
     folder.mkdir(parents=True)
     quote = connection.ops.quote_name
@@ -137,7 +234,9 @@ def _dump_postgresql(work: Path) -> tuple[dict[str, int], dict]:
                         for data in copy:
                             out.write(data)
             counts = model_counts()
-    return counts, tables
+            cursor.execute(_honoree_files_sql())
+            files = cursor.fetchall()
+    return counts, tables, files
 
 
 def _add_file(archive: tarfile.TarFile, name: str, fileobj, size: int) -> dict:
@@ -157,48 +256,77 @@ def _add_file(archive: tarfile.TarFile, name: str, fileobj, size: int) -> dict:
 
 
 def backup_create(*, path: Path, storage=default_storage, log=print) -> dict:
-    """Writes the archive to `path` (via a temporary name, so a failed run leaves no archive)."""
-    import tempfile
+    """Writes the archive to `path` (via a .partial name, so a failed run leaves no archive).
 
+    Media are staged before the database snapshot and the files its rows name after it, so the
+    archive holds every file the rows refer to even while staff replace photos.
+    """
     vendor = connection.vendor
     if vendor not in {"sqlite", "postgresql"}:
         raise BackupError(f"ยังไม่รองรับฐานข้อมูลชนิด {vendor}")
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    files: dict[str, dict] = {}
-    with tempfile.TemporaryDirectory(prefix="halloffame-backup-") as tmp:
-        work = Path(tmp)
-        tables = None
-        if vendor == "sqlite":
-            counts = _dump_sqlite(work)
-        else:
-            counts, tables = _dump_postgresql(work)
-        migrations = applied_migrations()
-        with tarfile.open(partial, "w:gz") as archive:
-            for file in sorted(p for p in work.rglob("*") if p.is_file()):
-                name = file.relative_to(work).as_posix()
-                with open(file, "rb") as handle:
-                    files[name] = _add_file(archive, name, handle, file.stat().st_size)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="halloffame-backup-") as tmp, _staging(storage) as staged:
+            work = Path(tmp)
             for name in media_names(storage):
-                try:
-                    with storage.open(name, "rb") as handle:
-                        files[f"media/{name}"] = _add_file(archive, f"media/{name}", handle, handle.size)
-                except FileNotFoundError:  # deleted by the running site while we were copying
-                    log(f"ข้ามไฟล์ที่ถูกลบระหว่างสำรอง: {name}")
-            manifest = {
-                "format": FORMAT,
-                "version": FORMAT_VERSION,
-                "created_at": datetime.now(UTC).isoformat(),
-                "database": {"vendor": vendor, "postgresql_tables": tables},
-                "migrations": migrations,
-                "counts": counts,
-                "files": files,
-            }
-            data = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
-            info = tarfile.TarInfo("manifest.json")
-            info.size, info.mtime, info.mode = len(data), int(datetime.now().timestamp()), 0o644
-            archive.addfile(info, io.BytesIO(data))
-    partial.replace(path)
+                _stage(storage, name, staged)
+            tables = None
+            if vendor == "sqlite":
+                counts, rows = _dump_sqlite(work)
+            else:
+                counts, tables, rows = _dump_postgresql(work)
+            migrations = applied_migrations()
+            referenced = referenced_media(rows)
+            missing = sorted(n for n in referenced if not (staged / n).is_file() and not _stage(storage, n, staged))
+            for name in missing:
+                log(f"คำเตือน: ไฟล์ที่ข้อมูลอ้างถึงไม่มีอยู่ในที่เก็บไฟล์ของระบบ: {name}")
+            manifest = _write_archive(
+                partial, work, staged, tables=tables, migrations=migrations, counts=counts, missing=missing
+            )
+        partial.replace(path)
+    except OSError as error:
+        _remove(partial)
+        raise BackupError(_disk_problem(path, error)) from None
+    except sqlite3.OperationalError as error:  # the database copy could not be written
+        _remove(partial)
+        raise BackupError(f"สำรองข้อมูลไปที่ {path} ไม่ได้: พื้นที่ดิสก์ไม่พอหรือเขียนไม่ได้ ({error})") from None
+    except BaseException:
+        _remove(partial)
+        raise
+    return manifest
+
+
+def _remove(partial: Path) -> None:
+    try:
+        partial.unlink(missing_ok=True)
+    except OSError:  # its folder is not there or not a folder: nothing was written
+        pass
+
+
+def _write_archive(partial: Path, work: Path, staged: Path, *, tables, migrations, counts, missing) -> dict:
+    files: dict[str, dict] = {}
+    with tarfile.open(partial, "w:gz") as archive:
+        for name, file in _staged_files(work).items():
+            with open(file, "rb") as handle:
+                files[name] = _add_file(archive, name, handle, file.stat().st_size)
+        for name, file in _staged_files(staged).items():
+            with open(file, "rb") as handle:
+                files[f"media/{name}"] = _add_file(archive, f"media/{name}", handle, file.stat().st_size)
+        manifest = {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "created_at": datetime.now(UTC).isoformat(),
+            "database": {"vendor": connection.vendor, "postgresql_tables": tables},
+            "migrations": migrations,
+            "counts": counts,
+            "files": files,
+            "missing": missing,  # files the rows named that the install itself did not have
+        }
+        data = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True).encode()
+        info = tarfile.TarInfo("manifest.json")
+        info.size, info.mtime, info.mode = len(data), int(datetime.now().timestamp()), 0o644
+        archive.addfile(info, io.BytesIO(data))
     return manifest
 
 
@@ -206,6 +334,7 @@ def backup_prune(*, folder: Path, keep: int) -> list[Path]:
     """Deletes all but the newest `keep` archives this command wrote into `folder`."""
     archives = sorted(folder.glob("halloffame-*.tar.gz"))
     old = archives[:-keep] if keep > 0 else []
+    old += sorted(folder.glob("halloffame-*.tar.gz.partial"))  # left by a run that was killed
     for archive in old:
         archive.unlink()
     return old
@@ -216,6 +345,9 @@ def backup_prune(*, folder: Path, keep: int) -> list[Path]:
 
 def _extract(path: Path, into: Path) -> dict:
     corrupt = f"ไฟล์สำรอง {path} เสียหายหรือไม่ใช่ไฟล์สำรองของระบบนี้"
+    into.mkdir(parents=True, exist_ok=True)
+    room = min(MAX_UNPACKED_BYTES, shutil.disk_usage(into).free - 64 * 1024**2)
+    unpacked = 0
     try:
         with tarfile.open(path, "r:gz") as archive:
             for member in archive:
@@ -226,6 +358,11 @@ def _extract(path: Path, into: Path) -> dict:
                     raise BackupError(f"{corrupt}: มีรายการที่ไม่อนุญาต ({member.name})")
                 if name.parts[0] not in {"database", "media", "manifest.json"}:
                     raise BackupError(f"{corrupt}: มีไฟล์ที่ไม่รู้จัก ({member.name})")
+                unpacked += member.size  # from the header: a bomb is refused before it is unpacked
+                if unpacked > room:
+                    raise BackupError(
+                        f"{corrupt}: ขยายแล้วใหญ่เกิน {room / 1024**3:.1f} GB ที่มีที่ว่างหรือที่อนุญาต ({member.name})"
+                    )
                 target = into.joinpath(*name.parts)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 with archive.extractfile(member) as source, open(target, "wb") as out:
@@ -255,6 +392,7 @@ def _extract(path: Path, into: Path) -> dict:
 
 
 def _restore_sqlite(source: Path):
+    """Copies `source` over the live database in one step (SQLite's backup API, under its write lock)."""
     connection.close()
     connection.ensure_connection()
     archived = sqlite3.connect(source)
@@ -263,6 +401,92 @@ def _restore_sqlite(source: Path):
     finally:
         archived.close()
     connection.close()
+
+
+def _check_sqlite_copy(database: Path, manifest: dict) -> None:
+    """The archived database, before it replaces anything: its row counts are the manifest's and
+    every file its rows name is in the archive."""
+    tables = {model._meta.label_lower: model._meta.db_table for model in concrete_models()}
+    copy = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        wrong = []
+        for label, expected in sorted(manifest["counts"].items()):
+            table = tables.get(label, label).replace('"', '""')
+            try:
+                got = copy.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            except sqlite3.Error:
+                got = None
+            if got != expected:
+                wrong.append(f"{label}: คาด {expected} ได้ {got}")
+        if wrong:
+            raise BackupError(f"จำนวนแถวในไฟล์สำรองไม่ตรงกับ manifest ({', '.join(wrong[:5])}) — ไม่ได้เปลี่ยนแปลงสิ่งใด")
+        _check_referenced(manifest, copy.execute(_honoree_files_sql()).fetchall())
+    except sqlite3.Error as error:
+        raise BackupError(f"อ่านฐานข้อมูลในไฟล์สำรองไม่ได้ ({error}) — ไม่ได้เปลี่ยนแปลงสิ่งใด") from None
+    finally:
+        copy.close()
+
+
+def _check_referenced(manifest: dict, rows) -> None:
+    absent = sorted(
+        name
+        for name in referenced_media(rows) - set(manifest.get("missing", []))
+        if f"media/{name}" not in manifest["files"]
+    )
+    if absent:
+        raise BackupError(f"ไฟล์สำรองขาดไฟล์ที่ข้อมูลอ้างถึง {len(absent)} ไฟล์ ({', '.join(absent[:3])}) — ไม่ได้เปลี่ยนแปลงสิ่งใด")
+
+
+@contextmanager
+def _kept_sqlite(aside: Path):
+    """A copy of the live database, put back if anything in the block fails."""
+    connection.ensure_connection()
+    copy = sqlite3.connect(aside)
+    try:
+        connection.connection.backup(copy)
+    finally:
+        copy.close()
+    try:
+        yield
+    except BaseException:
+        _restore_sqlite(aside)
+        raise
+
+
+@contextmanager
+def _kept_media(storage):
+    """The install's media files, staged aside and put back exactly if anything in the block fails."""
+    with _staging(storage) as aside:
+        for name in media_names(storage):
+            _stage(storage, name, aside)
+        try:
+            yield
+        except BaseException:
+            for name in list(media_names(storage)):
+                storage.delete(name)
+            for name, file in _staged_files(aside).items():
+                with open(file, "rb") as handle:
+                    storage.save(name, File(handle))
+            raise
+
+
+def _replace_media(storage, work: Path, manifest: dict) -> None:
+    """Makes the media storage hold exactly the archive's files (nothing of the previous install)."""
+    wanted = {name.removeprefix("media/") for name in manifest["files"] if name.startswith("media/")}
+    for name in list(media_names(storage)):
+        if name not in wanted:
+            storage.delete(name)
+    for media_name in sorted(wanted):
+        if storage.exists(media_name):
+            storage.delete(media_name)
+        with open(work / "media" / media_name, "rb") as handle:
+            saved = storage.save(media_name, File(handle))
+        if saved != media_name:
+            raise BackupError(f"บันทึกไฟล์สื่อ {media_name} ไม่ได้ตามชื่อเดิม (ได้ {saved})")
+        with storage.open(media_name, "rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+        if digest != manifest["files"][f"media/{media_name}"]["sha256"]:
+            raise BackupError(f"ไฟล์สื่อ {media_name} หลังกู้คืนมี checksum ไม่ตรง")
 
 
 def _restore_postgresql(folder: Path, tables: dict[str, list[str]]):
@@ -284,11 +508,12 @@ def _restore_postgresql(folder: Path, tables: dict[str, list[str]]):
 
 
 def restore_archive(*, path: Path, force: bool = False, storage=default_storage) -> dict:
-    import tempfile
-
+    """Restores the archive, or changes nothing: the archive is proven first (sizes, checksums,
+    counts of the archived database, the files its rows name), and the install's database and
+    media are kept aside and put back if any later step fails."""
     with tempfile.TemporaryDirectory(prefix="halloffame-restore-") as tmp:
         work = Path(tmp)
-        manifest = _extract(path, work)
+        manifest = _extract(path, work / "archive")
         vendor = manifest["database"]["vendor"]
         if vendor != connection.vendor:
             raise BackupError(
@@ -307,29 +532,23 @@ def restore_archive(*, path: Path, force: bool = False, storage=default_storage)
                     f"ฐานข้อมูลหรือโฟลเดอร์สื่อของระบบนี้ไม่ว่าง ({detail or 'มีไฟล์สื่ออยู่แล้ว'}) — ใช้ --force หากต้องการเขียนทับ"
                 )
         if vendor == "sqlite":
-            _restore_sqlite(work / SQLITE_FILE)
-            _check_counts(manifest)
-        else:
-            with transaction.atomic():
-                _restore_postgresql(work / POSTGRES_FOLDER, manifest["database"]["postgresql_tables"])
-                _check_counts(manifest)
+            _check_sqlite_copy(work / "archive" / SQLITE_FILE, manifest)
+        with _kept_media(storage):
+            _replace_media(storage, work / "archive", manifest)
+            if vendor == "sqlite":
+                with _kept_sqlite(work / "previous.sqlite3"):
+                    _restore_sqlite(work / "archive" / SQLITE_FILE)
+                    _check_counts(manifest)
+            else:
+                with transaction.atomic():
+                    _restore_postgresql(work / "archive" / POSTGRES_FOLDER, manifest["database"]["postgresql_tables"])
+                    _check_counts(manifest)
+                    with connection.cursor() as cursor:
+                        cursor.execute(_honoree_files_sql())
+                        _check_referenced(manifest, cursor.fetchall())
         from django.contrib.contenttypes.models import ContentType
 
         ContentType.objects.clear_cache()
-        for name in manifest["files"]:
-            if not name.startswith("media/"):
-                continue
-            media_name = name.removeprefix("media/")
-            if storage.exists(media_name):
-                storage.delete(media_name)
-            with open(work / name, "rb") as handle:
-                saved = storage.save(media_name, File(handle))
-            if saved != media_name:
-                raise BackupError(f"บันทึกไฟล์สื่อ {media_name} ไม่ได้ตามชื่อเดิม (ได้ {saved})")
-            with storage.open(media_name, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
-            if digest != manifest["files"][name]["sha256"]:
-                raise BackupError(f"ไฟล์สื่อ {media_name} หลังกู้คืนมี checksum ไม่ตรง")
     return manifest
 
 

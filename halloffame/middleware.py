@@ -31,7 +31,10 @@ class RequestGuardMiddleware:
       would otherwise reach the database, where SQLite's LIKE refuses it with an error);
     - 405 for methods the site never serves (PUT, DELETE, PATCH, TRACE, ...) and for POST to
       the read-only function views (health check, robots, sitemap, feed), which would
-      otherwise answer any method. Class-based views answer 405 by themselves."""
+      otherwise answer any method. Class-based views answer 405 by themselves;
+    - 413 for a request body over the view's `max_body_bytes` (a class attribute of public
+      forms) or, for any other view, MAX_REQUEST_BODY_BYTES, refused from Content-Length before
+      CSRF or the form reads any of it."""
 
     ALLOWED = frozenset({"GET", "HEAD", "OPTIONS", "POST"})
     READ_ONLY_URL_NAMES = frozenset({"healthz", "robots-txt", "sitemap", "honoree-feed"})
@@ -58,4 +61,16 @@ class RequestGuardMiddleware:
         match = request.resolver_match
         if request.method == "POST" and match and match.view_name in self.READ_ONLY_URL_NAMES:
             return HttpResponseNotAllowed(["GET", "HEAD"])
+        max_body = getattr(
+            getattr(view_func, "view_class", view_func), "max_body_bytes", settings.MAX_REQUEST_BODY_BYTES
+        )
+        if _content_length(request) > max_body:
+            return HttpResponse(_("ข้อมูลที่ส่งมีขนาดใหญ่เกินไป"), status=413, content_type="text/plain; charset=utf-8")
         return None
+
+
+def _content_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

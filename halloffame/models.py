@@ -19,3 +19,22 @@ class PublicContentVersion(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+class RateLimitCount(models.Model):
+    """Requests one client made in one window of one scope (halloffame.ratelimit, without Redis).
+
+    Counted with one INSERT … ON CONFLICT DO UPDATE SET count = count + 1 statement, which the
+    database makes atomic for every gunicorn worker.
+    """
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = _("จำนวนคำขอในช่วงเวลา")
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

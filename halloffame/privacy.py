@@ -1,15 +1,12 @@
 """The PDPA notice and the public form to ask for an honoree's data to be removed or corrected."""
 
-import time
-
 from django import forms
 from django.conf import settings
-from django.core.cache import caches
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from halloffame.security import client_ip
+from halloffame.ratelimit import limit_exceeded
 from honorees.models import Honoree, PrivacyRequest
 
 
@@ -54,33 +51,20 @@ class PrivacyRequestView(FormView):
     form_class = PrivacyRequestForm
     success_url = reverse_lazy("privacy-sent")
     window_seconds = 3600
+    max_body_bytes = 64 * 1024  # the form's text fields fit many times over (RequestGuardMiddleware)
 
     def get_initial(self):
         return {"honoree": self.request.GET.get("honoree", "")[:100]}
 
     def post(self, request, *args, **kwargs):
-        if self._requests_in_window() >= settings.PRIVACY_REQUESTS_PER_HOUR:
+        limit, window = settings.PRIVACY_REQUESTS_PER_HOUR, self.window_seconds
+        if limit_exceeded(request, scope="privacy-request", limit=limit, window_seconds=window):
             return self.render_to_response(self.get_context_data(rate_limited=True), status=429)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         form.save()
-        self._count_request()
         return super().form_valid(form)
-
-    def _cache(self):
-        return caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
-
-    def _key(self):
-        return f"privacy-request:{client_ip(self.request) or 'unknown'}:{int(time.time()) // self.window_seconds}"
-
-    def _requests_in_window(self) -> int:
-        return self._cache().get(self._key(), 0)
-
-    def _count_request(self):
-        cache, key = self._cache(), self._key()
-        if not cache.add(key, 1, self.window_seconds):
-            cache.incr(key)
 
 
 class PrivacyRequestSentView(TemplateView):

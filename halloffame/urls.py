@@ -37,3 +37,5 @@ urlpatterns += i18n_patterns(
     path("site-map/", pages.SiteMapView.as_view(), name="site-map"),
     prefix_default_language=False,
 )
+
+handler500 = "halloffame.views.server_error"

@@ -1,4 +1,8 @@
+import sys
+
+from django.db import OperationalError
 from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -53,3 +57,14 @@ class HomeView(TemplateView):
         context["networks"] = networks
         context["network_count"] = len(networks)
         return context
+
+
+def server_error(request):
+    """The 500 handler. SQLite answers "database is locked" when another write held the lock past
+    the busy timeout: nothing was saved, so the visitor is asked to try again (503), not told of a fault."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError) and "locked" in str(error):
+        response = render(request, "503.html", status=503)
+        response["Retry-After"] = "5"
+        return response
+    return render(request, "500.html", status=500)

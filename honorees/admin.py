@@ -236,15 +236,16 @@ class HonoreeAdmin(SimpleHistoryAdmin):
         return Honoree.objects.named_like(obj.name).exclude(pk=obj.pk).select_related("district")
 
     def _duplicate_message(self, request, other):
+        if not permissions.covers_district(request.user, other.district_id):
+            # Another district's record is not this user's to see: not its name, district or status.
+            return _("ชื่อนี้อาจซ้ำกับผู้ได้รับการยกย่องในอำเภออื่น โปรดสอบถามสำนักงานวัฒนธรรมจังหวัดก่อนเสนอชื่อ")
         text = _("ชื่อนี้อาจซ้ำกับ %(name)s (อำเภอ%(district)s, %(status)s)") % {
             "name": other.name,
             "district": other.district.name_th,
             "status": other.get_status_display(),
         }
-        if permissions.covers_district(request.user, other.district_id):
-            url = reverse("admin:honorees_honoree_change", args=[other.pk])
-            return format_html('{} — <a href="{}">{}</a>', text, url, _("เปิดดูรายการนั้น"))
-        return text
+        url = reverse("admin:honorees_honoree_change", args=[other.pk])
+        return format_html('{} — <a href="{}">{}</a>', text, url, _("เปิดดูรายการนั้น"))
 
     # ------------------------------------------------------------ change page
 

@@ -14,8 +14,18 @@ from honorees.models import Honoree
 FEED_SIZE = 50
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text: Django's are type="html", so markup typed into a
+    citation would come alive in a feed reader."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LatestHonoreesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def title(self):
         return _("หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี")

@@ -300,21 +300,27 @@ class Honoree(models.Model):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
+        self.fill_derived_fields()
+        # Master, renditions and share card are written here, not on a page view.
+        kwargs["update_fields"] = honoree_images_update(self, update_fields=kwargs.get("update_fields"))
+        super().save(*args, **kwargs)
+
+    def fill_derived_fields(self, *, taken_slugs: set[str] = frozenset()) -> None:
+        """The fields save() derives from the others; a bulk insert calls it too.
+
+        Slugs in `taken_slugs` (given to rows of the same insert) are avoided."""
         self.name = thai.clean_text(self.name)
         self.sort_key = thai.thai_sort_key(self.name)
         # Case folding can lengthen Latin letters (ß → ss): the keys keep to their columns.
         self.name_key = thai.normalise_name(self.name)[:200]
         self.title_key = thai.title_key(self.name)[:200]
         if not self.slug:
-            self.slug = self._new_slug()
-        # Master, renditions and share card are written here, not on a page view.
-        kwargs["update_fields"] = honoree_images_update(self, update_fields=kwargs.get("update_fields"))
-        super().save(*args, **kwargs)
+            self.slug = self._new_slug(taken_slugs)
 
-    def _new_slug(self) -> str:
+    def _new_slug(self, taken_slugs=frozenset()) -> str:
         base = slugify(self.name_en)[:60].strip("-") or "honoree"
         slug = base if base != "honoree" else f"honoree-{secrets.token_hex(3)}"
-        while Honoree.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+        while slug in taken_slugs or Honoree.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug = f"{base}-{secrets.token_hex(3)}"
         return slug
 

@@ -8,6 +8,8 @@ the public (a public export must call `export_table(..., staff=False)`).
 import csv
 import io
 import re
+import time
+import xml.etree.ElementTree as ET
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -27,6 +29,12 @@ MAX_ROWS = 2_000
 MAX_CELL = 10_000
 # A 2 MB .xlsx can unpack to gigabytes (a "zip bomb"); refuse before openpyxl reads it.
 MAX_UNPACKED_BYTES = 60_000_000
+# A small .xlsx can also ask for millions of shared strings or cells (each cheap to store, costly
+# to read): bound the strings before openpyxl loads them, and the cells and seconds while reading.
+MAX_SHARED_STRINGS = 200_000
+MAX_COLUMNS = 100
+MAX_CELLS = 2 * (MAX_ROWS + 1) * MAX_COLUMNS  # room for blank rows and padding
+MAX_READ_SECONDS = 10
 CSV_BOM = "\ufeff"
 YES, NO = "ใช่", "ไม่ใช่"
 
@@ -206,13 +214,15 @@ def _read_xlsx(raw: bytes) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED_BYTES:
                 raise SpreadsheetError(_("ไฟล์ Excel นี้ใหญ่เกินไปเมื่อขยาย — แบ่งเป็นหลายไฟล์แล้วลองใหม่"))
-    except zipfile.BadZipFile as error:
+            _check_shared_strings(archive)
+    except (zipfile.BadZipFile, ET.ParseError) as error:
         raise SpreadsheetError(_("ไฟล์ Excel เสียหายหรือไม่ใช่ .xlsx — เปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่")) from error
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         try:
             sheet = workbook.worksheets[0]
-            rows = [[_text(cell) for cell in row] for row in _limited(sheet.iter_rows(values_only=True))]
+            cells = _bounded_work(sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS))
+            rows = [[_text(cell) for cell in row] for row in _limited(cells)]
         finally:
             workbook.close()
     except SpreadsheetError:
@@ -220,6 +230,35 @@ def _read_xlsx(raw: bytes) -> list[list[str]]:
     except Exception as error:  # openpyxl raises many kinds on a broken file; all mean the same to staff
         raise SpreadsheetError(_("ไฟล์ Excel เสียหายหรือไม่ใช่ .xlsx — เปิดใน Excel แล้วบันทึกเป็น .xlsx ใหม่")) from error
     return rows
+
+
+def _check_shared_strings(archive: zipfile.ZipFile) -> None:
+    """Count the shared strings as they stream by, stopping at the limit: openpyxl would load all."""
+    name = next((n for n in archive.namelist() if n.lower().endswith("sharedstrings.xml")), None)
+    if name is None:
+        return
+    count = 0
+    with archive.open(name) as stream:
+        for _event, element in ET.iterparse(stream):
+            if element.tag == "si" or element.tag.endswith("}si"):
+                count += 1
+                element.clear()
+                if count > MAX_SHARED_STRINGS:
+                    raise SpreadsheetError(_too_much_work())
+
+
+def _bounded_work(rows):
+    """Rows, refused once they hold more cells (blank ones too) or take longer than a real list would."""
+    cells, deadline = 0, time.monotonic() + MAX_READ_SECONDS
+    for row in rows:
+        cells += max(len(row), 1)
+        if cells > MAX_CELLS or time.monotonic() > deadline:
+            raise SpreadsheetError(_too_much_work())
+        yield row
+
+
+def _too_much_work() -> str:
+    return _("ไฟล์ Excel นี้มีข้อมูลหรือเซลล์มากผิดปกติ — คัดลอกเฉพาะตารางรายชื่อไปไฟล์ใหม่ แล้วนำเข้าอีกครั้ง")
 
 
 def _limited(rows):
@@ -444,7 +483,10 @@ def check_rows(rows: list[dict], *, allowed_district_ids: set[int] | None = None
                 row.problems.append(_("ชื่อซ้ำกับแถวที่ %(line)s ในไฟล์นี้") % {"line": seen_names[key]})
             else:
                 seen_names[key] = row.line
-                if existing := existing_by_key.get(key):
+                existing = existing_by_key.get(key)
+                if existing and allowed_district_ids is not None and existing.district_id not in allowed_district_ids:
+                    row.problems.append(_("ชื่อซ้ำกับผู้ได้รับการยกย่องในอำเภออื่นที่มีอยู่แล้วในระบบ"))  # no details of it
+                elif existing:
                     row.problems.append(
                         _("ชื่อซ้ำกับ %(name)s (อำเภอ%(district)s, %(status)s) ที่มีอยู่แล้วในระบบ")
                         % {

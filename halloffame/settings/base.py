@@ -267,15 +267,15 @@ CONTENT_SECURITY_POLICY = {
 
 # Longer query strings are refused with 414 (gunicorn's own request-line limit is 4094).
 MAX_QUERY_STRING_LENGTH = 4096
+# Larger request bodies are refused with 413 unless the view sets its own max_body_bytes:
+# a 10 MB photo and the rest of its form fit (nginx: client_max_body_size 12m).
+MAX_REQUEST_BODY_BYTES = 12 * 1024 * 1024
 
 # Public privacy requests: at most this many per client per hour.
 PRIVACY_REQUESTS_PER_HOUR = env_int("DJANGO_PRIVACY_REQUESTS_PER_HOUR", 5)
-# A cache every gunicorn worker shares, so the limit holds across workers without Redis.
-CACHES["ratelimit"] = (
-    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL"), "KEY_PREFIX": "rl"}
-    if env("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": VAR_DIR / "ratelimit-cache"}
-)
+# halloffame.ratelimit counts in Redis when REDIS_URL is set, otherwise in the database: both
+# are atomic across gunicorn workers.
+RATELIMIT_REDIS_URL = env("REDIS_URL", "")
 
 # Photos (honorees/photos/): renditions are written when a photo is saved; a page view only
 # computes their names.

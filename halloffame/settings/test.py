@@ -10,3 +10,4 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-media"
 # Tests never run collectstatic: look files up on request instead of warning that var/static is missing.
 WHITENOISE_AUTOREFRESH = True
+RATELIMIT_REDIS_URL = ""  # the database counter; tests/security/test_ratelimit.py sets Redis where it tests it

@@ -4,6 +4,7 @@ from urllib.parse import quote
 
 from django import template
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path
 
 from halloffame.thai import page_language
 
@@ -19,7 +20,10 @@ def other_language(context):
     if request is None:
         return {"code": target, "url": home}
     path = request.get_full_path()
-    url = translate_url(path, target)
+    try:
+        url = translate_url(path, target)
+    except ValueError:  # not a URL at all, e.g. //[x/ (an unclosed IPv6 host)
+        url = path
     if url == path:
         url = home
     return {"code": target, "url": url}
@@ -27,8 +31,11 @@ def other_language(context):
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, path):
+    """This site's address for `path`. Built by hand, not by build_absolute_uri: a path such as
+    //evil.example/x would otherwise name another host, and //[x/ would raise."""
     request = context.get("request")
-    return request.build_absolute_uri(path) if request else path
+    path = escape_uri_path("/" + path.lstrip("/"))
+    return f"{request.scheme}://{request.get_host()}{path}" if request else path
 
 
 @register.filter

@@ -62,7 +62,8 @@ def honoree_images_update(honoree, *, update_fields=None, force=False):
 
     Returns update_fields with the image fields it changed added.
     """
-    if update_fields is not None and not force and not (set(update_fields) & IMAGE_INPUT_FIELDS):
+    # A row without a card yet (a bulk import's draft) gets it on its next save, whatever changed.
+    if update_fields is not None and not force and not (set(update_fields) & IMAGE_INPUT_FIELDS) and honoree.share_card:
         return update_fields
     storage = honoree.photo.storage
     photo = honoree.photo

@@ -11,6 +11,8 @@ from PIL import Image
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
+MIN_SIDE = 32  # px: smaller than a card's thumbnail is not a photo of anyone
+MAX_ASPECT = 4.0  # longest side over shortest: beyond it every rendition would be a sliver
 # Pillow names a phone's multi-picture JPEG "MPO"; it is a JPEG all the same.
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP"}
 PILLOW_PLUGINS = ["JPEG", "PNG", "WEBP"]
@@ -26,6 +28,10 @@ ERRORS = {
     "not_image": _("ไฟล์นี้ไม่ใช่รูปภาพ JPEG, PNG หรือ WebP (ระบบตรวจจากเนื้อหาของไฟล์ ไม่ใช่จากชื่อไฟล์) โปรดเลือกไฟล์รูปภาพ"),
     "format": _("รองรับเฉพาะรูปภาพ JPEG, PNG หรือ WebP แต่ไฟล์นี้เป็น %(format)s"),
     "broken": _("ไฟล์รูปภาพไม่สมบูรณ์หรือเสียหาย โปรดบันทึกหรือส่งออกรูปใหม่แล้วอัปโหลดอีกครั้ง"),
+    "too_small": _("รูปภาพมีขนาด %(width)s×%(height)s พิกเซล เล็กเกินไป ด้านที่สั้นที่สุดต้องมีอย่างน้อย %(min)s พิกเซล"),
+    "aspect": _(
+        "รูปภาพมีขนาด %(width)s×%(height)s พิกเซล ยาวหรือแคบเกินไป ด้านยาวต้องไม่เกิน %(max)s เท่าของด้านสั้น โปรดครอบตัดรูปก่อนอัปโหลด"
+    ),
 }
 
 
@@ -81,6 +87,20 @@ def _check_header(image: Image.Image) -> None:
     width, height = image.size
     if width < 1 or height < 1 or width * height > MAX_PIXELS:
         raise ValidationError(ERRORS["too_many_pixels"], code="too_many_pixels")
+    check_geometry(width, height)
+
+
+def check_geometry(width: int, height: int) -> None:
+    """Refuse tiny or extreme shapes from the header, before anything is decoded or rendered.
+
+    With every side ≥ MIN_SIDE and a ratio ≤ MAX_ASPECT, each rendition (and ResizeToFill's
+    intermediate image) stays within MAX_ASPECT × its spec size.
+    """
+    params = {"width": width, "height": height}
+    if min(width, height) < MIN_SIDE:
+        raise ValidationError(ERRORS["too_small"], code="too_small", params={**params, "min": MIN_SIDE})
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise ValidationError(ERRORS["aspect"], code="aspect", params={**params, "max": f"{MAX_ASPECT:g}"})
 
 
 def validate_photo(value) -> None:
