@@ -17,7 +17,7 @@ def test_an_officer_is_warned_of_another_districts_draft_without_its_details(off
     response = officer_client.post(reverse("admin:honorees_honoree_add"), form, follow=True)
     warnings = [m for m in messages_of(response) if "อาจซ้ำ" in m]
     assert warnings == ["ชื่อนี้อาจซ้ำกับผู้ได้รับการยกย่องในอำเภออื่น โปรดสอบถามสำนักงานวัฒนธรรมจังหวัดก่อนเสนอชื่อ"]
-    mine = Honoree.objects.get(name="สมชาย  ลับเฉพาะ")
+    mine = Honoree.objects.get(name="สมชาย ลับเฉพาะ")  # stored with its spaces cleaned
     page = officer_client.get(reverse("admin:honorees_honoree_change", args=[mine.pk])).content.decode()
     assert "อาจซ้ำกับผู้ได้รับการยกย่องในอำเภออื่น" in page
     for detail in (
