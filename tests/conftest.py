@@ -14,3 +14,20 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """pytest-django runs transactional tests last; among them, those that restore the database from
+    its serialized copy (serialized_rollback) go before those that only flush it. After a plain
+    flush, post_migrate recreates content types and groups with other keys than the copy's, and
+    restoring the copy would clash with them."""
+
+    def rank(item):
+        marker = item.get_closest_marker("django_db")
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if not ((marker and marker.kwargs.get("transaction")) or {"transactional_db", "live_server"} & fixtures):
+            return 0
+        return 1 if marker and marker.kwargs.get("serialized_rollback") else 2
+
+    items.sort(key=rank)

@@ -2,7 +2,7 @@
 
 import io
 import itertools
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
@@ -26,8 +26,8 @@ def uploaded_jpeg(name="photo.jpg", **kwargs) -> SimpleUploadedFile:
 
 def make_meeting(*, published=True, day=None, **fields) -> Meeting:
     if day is None:
-        n = next(_counter)
-        day = date(2020 + n // 300, 1 + (n // 28) % 12, 1 + n % 28)
+        # One day later for every call, so a meeting made later is always the later one.
+        day = date(2020, 1, 1) + timedelta(days=next(_counter))
     return Meeting.objects.create(date=day, is_published=published, venue="ศาลากลางจังหวัด", **fields)
 
 

@@ -34,7 +34,8 @@ def absolute_url(context, path):
     """This site's address for `path`. Built by hand, not by build_absolute_uri: a path such as
     //evil.example/x would otherwise name another host, and //[x/ would raise."""
     request = context.get("request")
-    path = escape_uri_path("/" + path.lstrip("/"))
+    path, sep, query = path.partition("?")  # a query string (already encoded) is kept as it is
+    path = escape_uri_path("/" + path.lstrip("/")) + sep + query
     return f"{request.scheme}://{request.get_host()}{path}" if request else path
 
 
