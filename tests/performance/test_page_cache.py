@@ -241,3 +241,20 @@ def test_a_worker_finds_a_page_another_worker_stored_in_the_shared_cache(client,
     caches["default"].clear()
     assert client.get(url)["X-Page-Cache"] == "miss"  # the shared copy is of the old version
     caches["pages-shared"].clear()
+
+
+def test_staff_drafting_leaves_cached_pages_valid(client, small_site):
+    from tests.performance.conftest import public_urls
+
+    urls = [url for url in public_urls(small_site) if client.get(url).status_code == 200]
+    assert len(urls) > 15
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    draft = small_site["draft"]
+    draft.citation = "แก้ร่างอีกครั้ง"
+    draft.save()
+    Honoree.objects.filter(pk=small_site["approved"].pk).update(story="รอประกาศ")
+    make_honoree(meeting=None, status=Honoree.Status.DRAFT)
+    assert [url for url in urls if client.get(url)["X-Page-Cache"] != "hit"] == []
+    Honoree.objects.filter(pk=small_site["public"][0].pk).update(citation="แก้ของที่เผยแพร่แล้ว")
+    assert [url for url in urls if client.get(url)["X-Page-Cache"] == "hit"] == []
