@@ -36,7 +36,7 @@ from halloffame import compression
 # row). A write invalidates the pages only when a row it touches was public before or is public
 # after it, so staff drafting, nominating or rejecting candidates leaves every cached page valid.
 PUBLIC_CONTENT_MODELS = {
-    "honorees.Honoree": lambda model: model.objects.public(),
+    "honorees.Honoree": lambda model: model.objects.by_public_rule(),
     "meetings.Meeting": lambda model: model.objects.published(),
     "networks.District": None,
     "networks.Network": None,
@@ -99,14 +99,18 @@ def _literal(value) -> str:
     raise TypeError(f"no SQL literal for {value!r}")
 
 
+def inline_sql(queryset) -> str:
+    """A queryset's SQL with its parameters written in, for trigger bodies (which take none)."""
+    sql, params = queryset.query.sql_with_params()
+    return sql % tuple(_literal(value) for value in params)
+
+
 def is_public_sql(queryset, row_column: str) -> str:
     """SQL that is true when the row `row_column` points at (e.g. OLD."id") is public, compiled from
-    the model's own public queryset, so the triggers follow Honoree.objects.public() exactly."""
+    the model's own public rule, so the triggers follow Honoree.objects.by_public_rule() exactly."""
     if queryset is None:
         return "TRUE"
-    query = queryset.filter(pk=RawSQL(row_column, ())).order_by().values("pk").query
-    sql, params = query.sql_with_params()
-    return f"EXISTS ({sql % tuple(_literal(value) for value in params)})"
+    return f"EXISTS ({inline_sql(queryset.filter(pk=RawSQL(row_column, ())).order_by().values('pk'))})"
 
 
 _SQLITE_BUMP = (
