@@ -57,6 +57,7 @@ CACHEABLE_URL_NAMES = frozenset(
         "meetings:detail",
         "honoree-feed",
         "sitemap",
+        "sitemap-section",
         "robots-txt",
     }
 )
