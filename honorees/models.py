@@ -280,11 +280,15 @@ class Honoree(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def derive_fields(self) -> None:
+        """The columns computed from the others; save() and bulk writers (bench/seed.py) call it."""
         self.sort_key = thai.thai_sort_key(self.name)
         self.name_key = thai.normalise_name(self.name)
         if not self.slug:
             self.slug = self._new_slug()
+
+    def save(self, *args, **kwargs):
+        self.derive_fields()
         # Master, renditions and share card are written here, not on a page view.
         kwargs["update_fields"] = images.honoree_images_update(self, update_fields=kwargs.get("update_fields"))
         super().save(*args, **kwargs)
