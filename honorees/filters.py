@@ -6,6 +6,7 @@ filtering costs no extra query and an unknown value is reported instead of faili
 
 import re
 import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 import django_filters
@@ -91,12 +92,13 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
     with them, one GROUP BY per facet over the indexed public flag. The year facet and the
     meeting counts come from one count per meeting."""
 
-    def counted(facet):
+    def counted_in_sql(facet):
         if not any(key not in (facet, "sort") for key in params):
             return None
         column = FACET_COLUMNS.get(facet, "meeting_id")
         return dict(filtered(queryset, params, without=facet).order_by().values_list(column).annotate(n=Count("pk")))
 
+    counted = _counter_of_matches(queryset, params, summary) if "q" in params else counted_in_sql
     facets = {}
     for facet in ("district", "network", "virtue"):
         counts = counted(facet)
@@ -122,6 +124,37 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
     if "year" in params:
         meetings = [m for m in meetings if str(m.year) == params["year"]]
     return facets, [m for m in meetings if m.count]
+
+
+def _counter_of_matches(queryset, params, summary):
+    """With a search, the matches are read once (their facet columns, and their virtues) and each
+    facet is counted from them in Python: two text scans instead of one for every facet."""
+    matches = filtered(queryset, {"q": params["q"]}).order_by()
+    rows = list(matches.values_list("pk", "district_id", "network_id", "kind", "meeting_id"))
+    virtues = defaultdict(set)
+    if rows:
+        links = Honoree.virtues.through.objects.filter(honoree__in=matches.values("pk"))
+        for honoree_id, virtue_id in links.values_list("honoree_id", "virtue_id"):
+            virtues[honoree_id].add(virtue_id)
+    year_of = {m.id: str(m.year) for m in summary.meetings}
+    chosen = {key: summary.by_slug(key)[params[key]].pk for key in ("district", "network", "virtue") if key in params}
+    tests = {
+        "district": lambda row: row[1] == chosen["district"],
+        "network": lambda row: row[2] == chosen["network"],
+        "kind": lambda row: row[3] == params["kind"],
+        "year": lambda row: year_of.get(row[4]) == params["year"],
+        "virtue": lambda row: chosen["virtue"] in virtues[row[0]],
+    }
+    active = {key: test for key, test in tests.items() if key in params}
+    column = {"district": 1, "network": 2, "kind": 3, "year": 4}
+
+    def counted(facet):
+        kept = [row for row in rows if all(test(row) for key, test in active.items() if key != facet)]
+        if facet == "virtue":
+            return Counter(virtue for row in kept for virtue in virtues[row[0]])
+        return Counter(row[column[facet]] for row in kept)
+
+    return counted
 
 
 class NewestFirstPages:
