@@ -173,6 +173,7 @@ def main(argv=None):
 def measure(wrk, base, urls, phase, connections, duration) -> list[dict]:
     rows, healthz_rps = [], None
     for name, path in urls:
+        drain(base)
         result = run_wrk(wrk, base + path, connections, duration)
         if name == "healthz":
             healthz_rps = result["rps"]
@@ -183,7 +184,22 @@ def measure(wrk, base, urls, phase, connections, duration) -> list[dict]:
     return rows
 
 
+def drain(base, quiet_ms=500, budget=60):
+    """Wait until the server has worked off what the previous run left queued (requests wrk gave
+    up on are still served), so that one page's backlog is not measured as the next page's time."""
+    deadline = time.monotonic() + budget
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            fetch(base + "/healthz", timeout=budget)
+        except (urllib.error.URLError, OSError):
+            pass
+        if (time.monotonic() - started) * 1000 < quiet_ms:
+            return
+
+
 def run_mix(wrk, base, paths, label, duration) -> dict:
+    drain(base)
     env = {**os.environ, "BENCH_PATHS": " ".join(paths), "BENCH_LUA_DIR": str(BENCH)}
     data = wrk_json(wrk, base + "/", connections=CONNECTIONS, duration=duration, script=BENCH / "mix.lua", env=env)
     result = summarise(data)
