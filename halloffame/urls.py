@@ -9,6 +9,7 @@ from halloffame import privacy, views
 from halloffame.sitemaps import SITEMAPS
 from honorees import media_views
 from honorees.feeds import LatestHonoreesFeed
+from meetings.documents import views as meeting_day
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -29,5 +30,7 @@ urlpatterns += i18n_patterns(
     path("feeds/honorees/", LatestHonoreesFeed(), name="honoree-feed"),
     path("privacy/", privacy.PrivacyRequestView.as_view(), name="privacy"),
     path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
+    path("verify/", meeting_day.verify, name="verify-form"),
+    path("verify/<str:code>/", meeting_day.verify, name="verify"),
     prefix_default_language=False,
 )

@@ -289,3 +289,11 @@ if HONOREE_MEDIA_DELIVERY not in {"django", "x-accel-redirect", "x-sendfile", "r
     raise ImproperlyConfigured(
         "Environment variable DJANGO_MEDIA_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect."
     )
+
+# Meeting day (meetings/documents/): who signs certificates and announcements unless the
+# meeting names someone, and how many certificate checks one client may make a minute.
+CERTIFICATE_SIGNATORY_NAME = env("DJANGO_CERTIFICATE_SIGNATORY_NAME", "")
+CERTIFICATE_SIGNATORY_POSITION = env("DJANGO_CERTIFICATE_SIGNATORY_POSITION", "ผู้ว่าราชการจังหวัดสุราษฎร์ธานี")
+VERIFY_REQUESTS_PER_MINUTE = env_int("DJANGO_VERIFY_REQUESTS_PER_MINUTE", 20)
+# Generated PDFs are kept this long under the public content version (they change with it).
+DOCUMENT_CACHE_TIMEOUT = 24 * 3600
