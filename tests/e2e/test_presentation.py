@@ -4,7 +4,17 @@ nothing from another origin, every slide fitting the screen and set large enough
 import pytest
 from django.urls import reverse
 
+from networks.models import District
 from tests.e2e.sitedata import build_public_site
+from tests.factories import make_honoree
+
+# The longest a citation may be (300 characters) and a long organisation's name.
+LONG_NAME = "กลุ่มอาสาสมัครพิทักษ์ป่าต้นน้ำและสิ่งแวดล้อมชุมชนบ้านเขาพระนิมิตรร่วมใจ"
+LONG_CITATION = (
+    "รวมพลังชาวบ้านกว่าสองร้อยครัวเรือนลาดตระเวนป้องกันไฟป่าและการลักลอบตัดไม้ในเขตต้นน้ำตลอดสิบห้าปี "
+    "ฟื้นฟูป่าชุมชนกว่าสามพันไร่ สร้างฝายชะลอน้ำกว่าหนึ่งร้อยแห่ง จัดค่ายเยาวชนรักษ์ป่าทุกปี "
+    "ถ่ายทอดความรู้การใช้สมุนไพรและการเกษตรยั่งยืนให้โรงเรียนในพื้นที่ และเป็นแบบอย่างของการอยู่ร่วมกับป่าอย่างพอเพียง"
+)[:300]
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -38,6 +48,10 @@ def font_px(page, selector):
 @pytest.mark.parametrize("screen", PROJECTORS)
 def test_slides_move_with_keys_click_and_swipe_and_fit_the_projector(screen, open_page):
     site = build_public_site()
+    longest = make_honoree(
+        meeting=site.meeting, district=District.objects.get(code="8419"), name=LONG_NAME, citation=LONG_CITATION
+    )
+    site.others.append(longest)
     page = open_page(PROJECTORS[screen])
     other_origins = []
     page.on("request", lambda r: other_origins.append(r.url) if not r.url.startswith(page.problems.origin) else None)
@@ -62,9 +76,9 @@ def test_slides_move_with_keys_click_and_swipe_and_fit_the_projector(screen, ope
         assert fit["inside"] and not fit["overflow"], f"slide {index + 1} fits the screen"
         if index < count - 1:
             names_in_order.append(page.locator(".slide:not([hidden]) .slide__name").inner_text())
-            height = PROJECTORS[screen][1]
-            assert font_px(page, ".slide__name") >= height * 0.07
-            assert font_px(page, ".slide__citation") >= height * 0.04
+            height, long = PROJECTORS[screen][1], names_in_order[-1] == LONG_NAME
+            assert font_px(page, ".slide__name") >= height * (0.06 if long else 0.075)
+            assert font_px(page, ".slide__citation") >= height * (0.033 if long else 0.04)
     expected = sorted(public, key=lambda h: h.district.code)
     assert names_in_order == [h.name for h in expected], "one slide per honoree in district order"
     assert page.locator(".slide:not([hidden])").get_attribute("class").endswith("slide--closing")

@@ -66,3 +66,17 @@ def qr_codes(path: Path, page: int = 1) -> list[str]:
 
 def same_size(actual, expected, tolerance=1.0) -> bool:
     return all(abs(a - b) <= tolerance for a, b in zip(actual, expected, strict=True))
+
+
+def certificate_png(honoree, target: Path, dpi: int = 110) -> Path:
+    """The honoree's certificate as it prints: page 1 of its PDF as a PNG (for `make screenshots`)."""
+    from meetings.documents.certificates import certificates_pdf
+
+    require_tools()
+    pdf = target.with_suffix(".pdf")
+    pdf.write_bytes(certificates_pdf(meeting=honoree.meeting, honorees=[honoree]))
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", str(dpi), "-singlefile", str(pdf), str(target.with_suffix(""))], check=True
+    )
+    pdf.unlink()
+    return target
