@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
+from django.utils import translation
 
 from honorees.models import Honoree
 from networks.models import District, Network
@@ -74,3 +75,10 @@ def secretariat_client(secretariat):
     client = Client()
     client.force_login(secretariat)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _thai_urls():
+    """reverse() gives the Thai (unprefixed) address whatever an earlier request left active."""
+    with translation.override("th"):
+        yield

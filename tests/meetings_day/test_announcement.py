@@ -83,3 +83,20 @@ def test_district_officer_cannot_preview_an_unpublished_meeting():
     client = Client()
     client.force_login(make_staff("officer_samui", "district_officer", "8404"))
     assert client.get(reverse("meetings:present", args=[meeting.slug])).status_code == 404
+
+
+def test_cached_announcement_pdf_and_slides_drop_an_honoree_as_soon_as_consent_is_withdrawn(
+    client, meeting, honorees, secretariat, pdf_tools, tmp_path
+):
+    from honorees.services import honoree_withdraw_consent
+
+    pdf_url = reverse("meetings:announcement-pdf", args=[meeting.slug])
+    slides_url = reverse("meetings:present", args=[meeting.slug])
+    before = pdf_tools.text(pdf_tools.write(tmp_path, client.get(pdf_url).content, "before.pdf"))
+    assert pdf_tools.has(before, THAI_NAME)
+    assert THAI_NAME in client.get(slides_url).content.decode()
+    assert client.get(slides_url)["X-Page-Cache"] == "hit"
+    honoree_withdraw_consent(honoree=honorees[1], by=secretariat)
+    after = pdf_tools.text(pdf_tools.write(tmp_path, client.get(pdf_url).content, "after.pdf"))
+    assert not pdf_tools.has(after, THAI_NAME) and pdf_tools.has(after, "พระครูสุวรรณธรรมโชติ")
+    assert THAI_NAME not in client.get(slides_url).content.decode()
