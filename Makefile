@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 PYTEST_ARGS ?=
 export DJANGO_SETTINGS_MODULE ?= halloffame.settings.dev
+# Debian packages for the certificate and announcement PDFs (WeasyPrint) and the tests that read them.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libthai0 poppler-utils zbar-tools
 
 .PHONY: run test install install-dev lint format check migrate screenshots bench clean
 
@@ -37,6 +39,7 @@ run: migrate var/static/staticfiles.json
 	@echo "  หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี: http://127.0.0.1:$(PORT)/"
 	@echo "  ระบบเจ้าหน้าที่: http://127.0.0.1:$(PORT)/admin/"
 	@$(BIN)/python manage.py ensure_local_admin
+	@ldconfig -p 2>/dev/null | grep -q libpango-1.0 || echo "  คำเตือน: ไม่พบ Pango จึงสร้างเกียรติบัตรและประกาศ PDF ไม่ได้ (apt-get install $(PDF_PACKAGES))"
 	@echo "  (Ctrl+C เพื่อหยุด)"
 	@echo ""
 	PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py

@@ -18,7 +18,7 @@ from honorees.forms import be_tolerant
 from honorees.models import Honoree
 from honorees.services import WorkflowError, honoree_place, honoree_unplace
 from meetings.documents import certificates
-from meetings.documents.pdf import pdf_response
+from meetings.documents.pdf import DocumentsUnavailable, pdf_response, unavailable_response
 from meetings.documents.selection import certified_honorees
 from meetings.models import Meeting
 from meetings.services import meeting_open_places, meeting_places, meeting_publish
@@ -119,7 +119,10 @@ class MeetingAdmin(SimpleHistoryAdmin):
             honorees = [h for h in honorees if h.pk == honoree_id]
         if not honorees:
             raise Http404(_("ไม่มีเกียรติบัตรของผู้ได้รับการยกย่องนี้ในการประชุมนี้"))
-        data = certificates.certificates_pdf(meeting=meeting, honorees=honorees)
+        try:
+            data = certificates.certificates_pdf(meeting=meeting, honorees=honorees)
+        except DocumentsUnavailable:
+            return unavailable_response()
         suffix = f"-{honorees[0].district.code}" if honoree_id is not None else ""
         return pdf_response(data, f"certificates-{meeting.slug}{suffix}.pdf", private=True)
 

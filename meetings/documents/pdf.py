@@ -3,15 +3,13 @@ under the public content version so that a PDF is made once per change of what i
 
 import hashlib
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+from django.utils.translation import gettext as _
 
 from halloffame.cache import current_token, deploy_id
 
@@ -19,23 +17,6 @@ FONT_DIR = Path(settings.BASE_DIR) / "honorees" / "fonts"
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 # The only files a document may load: the Sarabun TTFs and the site's own static files.
 ALLOWED_ROOTS = (FONT_DIR.resolve(), STATIC_DIR.resolve())
-
-
-class LocalFilesOnly(URLFetcher):
-    """WeasyPrint's fetcher limited to data: URIs and the allowed folders: a document never reaches
-    the network or reads a file outside them, whatever a template contains; a file it cannot load
-    (a font, say) stops the rendering instead of printing boxes."""
-
-    def __init__(self):
-        super().__init__(allowed_protocols={"file", "data"}, fail_on_errors=True)
-
-    def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme == "file":
-            path = Path(unquote(parts.path)).resolve()
-            if not any(path.is_relative_to(root) for root in ALLOWED_ROOTS):
-                raise ValueError(f"documents load only the site's own files, not {url}")
-        return super().fetch(url, headers)
 
 
 # WeasyPrint writes one text mapping per glyph, taken from the first place a glyph is drawn. HarfBuzz
@@ -55,8 +36,20 @@ def render_pdf(template: str, context: dict) -> bytes:
         "static_dir": STATIC_DIR.resolve().as_uri(),
         "thai_text_map": THAI_TEXT_MAP,
     }
-    html = render_to_string(template, context)
-    return HTML(string=html, base_url=STATIC_DIR.resolve().as_uri() + "/", url_fetcher=LocalFilesOnly()).write_pdf()
+    try:
+        from meetings.documents.weasy import html_to_pdf
+    except OSError as error:  # WeasyPrint loads Pango when imported
+        raise DocumentsUnavailable from error
+    return html_to_pdf(render_to_string(template, context), base_url=STATIC_DIR.resolve().as_uri() + "/")
+
+
+class DocumentsUnavailable(Exception):
+    """The system libraries WeasyPrint needs (Pango) are not installed."""
+
+
+def unavailable_response() -> HttpResponse:
+    message = _("ระบบสร้างเอกสาร PDF ไม่พร้อมใช้งาน (ยังไม่ได้ติดตั้ง Pango) โปรดแจ้งผู้ดูแลระบบ")
+    return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
 
 
 def cached_pdf(*key_parts, render) -> bytes:

@@ -92,7 +92,10 @@ def announcement_pdf(request, slug):
         with translation.override("th"):
             return pdf.render_pdf("meetings/documents/announcement.html", announcement_context(meeting))
 
-    data = pdf.cached_pdf("announcement", meeting.pk, meeting.is_published, render=render_document)
+    try:
+        data = pdf.cached_pdf("announcement", meeting.pk, meeting.is_published, render=render_document)
+    except pdf.DocumentsUnavailable:
+        return pdf.unavailable_response()
     return pdf.pdf_response(data, f"announcement-{meeting.slug}.pdf", private=not meeting.is_published)
 
 
