@@ -143,3 +143,30 @@ def test_print_hides_the_site_chrome_on_profile_and_meeting_pages(open_page):
     assert not page.locator(".gov-doc-tools").is_visible()
     assert page.get_by_text("ประกาศจังหวัดสุราษฎร์ธานี", exact=True).is_visible()
     page.problems.assert_none()
+
+
+def test_secretariat_previews_slides_and_prints_certificates_from_the_honour_board(open_page, tmp_path):
+    import os
+
+    from honorees.models import Honoree
+    from tests.e2e.staff import log_in, make_staff
+    from tests.factories import make_meeting
+
+    make_staff("secretary", role="secretariat")
+    meeting = make_meeting(published=False)
+    make_honoree(meeting=meeting, status=Honoree.Status.APPROVED, name="นางสาวน้ำผึ้ง พึ่งบุญ")
+    page = open_page("desktop")
+    log_in(page, "secretary")
+    page.goto(reverse("admin:meetings_meeting_board", args=[meeting.pk]))
+    if os.environ.get("MEETING_DAY_SHOTS"):
+        page.screenshot(path=os.path.join(os.environ["MEETING_DAY_SHOTS"], "board.png"), full_page=True)
+    whole = page.get_by_role("link", name="เกียรติบัตรทั้งการประชุม (PDF)").get_attribute("href")
+    single = page.get_by_role("link", name="เกียรติบัตร (PDF)", exact=True).get_attribute("href")
+    for href in (whole, single):
+        response = page.request.get(href)
+        assert response.status == 200 and response.body().startswith(b"%PDF-")
+    page.get_by_role("link", name="นำเสนอบนจอ").click()
+    assert page.locator(".slide__preview").is_visible()
+    page.keyboard.press("ArrowRight")
+    assert page.locator(".slide:not([hidden]) .slide__name").inner_text() == "นางสาวน้ำผึ้ง พึ่งบุญ"
+    page.problems.assert_none()
