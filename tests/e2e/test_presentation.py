@@ -58,6 +58,7 @@ def test_slides_move_with_keys_click_and_swipe_and_fit_the_projector(screen, ope
     response = page.goto(reverse("meetings:present", args=[site.meeting.slug]))
     assert response.status == 200
     assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert "fullscreen=(self)" in response.headers["permissions-policy"]
     page.wait_for_load_state("networkidle")
     page.evaluate("document.fonts.ready")
     slides = page.locator(".slide")
