@@ -29,5 +29,6 @@ urlpatterns += i18n_patterns(
     path("feeds/honorees/", LatestHonoreesFeed(), name="honoree-feed"),
     path("privacy/", privacy.PrivacyRequestView.as_view(), name="privacy"),
     path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
+    path("suggest/", include("honorees.suggestions.urls")),
     prefix_default_language=False,
 )
