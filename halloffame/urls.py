@@ -19,6 +19,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("halloffame.opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,5 +30,6 @@ urlpatterns += i18n_patterns(
     path("feeds/honorees/", LatestHonoreesFeed(), name="honoree-feed"),
     path("privacy/", privacy.PrivacyRequestView.as_view(), name="privacy"),
     path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
+    path("statistics/", include("halloffame.opendata.urls")),
     prefix_default_language=False,
 )

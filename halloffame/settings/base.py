@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "networks",
     "meetings",
     "honorees",
+    "halloffame.opendata",
 ]
 
 MIDDLEWARE = [
@@ -269,6 +270,8 @@ MAX_QUERY_STRING_LENGTH = 4096
 
 # Public privacy requests: at most this many per client per hour.
 PRIVACY_REQUESTS_PER_HOUR = env_int("DJANGO_PRIVACY_REQUESTS_PER_HOUR", 5)
+# Open-data API requests one client may make in a minute (halloffame/opendata/api.py).
+API_REQUESTS_PER_MINUTE = env_int("DJANGO_API_REQUESTS_PER_MINUTE", 120)
 # A cache every gunicorn worker shares, so the limit holds across workers without Redis.
 CACHES["ratelimit"] = (
     {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL"), "KEY_PREFIX": "rl"}
