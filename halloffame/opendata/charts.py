@@ -10,6 +10,7 @@ COLUMN_WIDTH = 320  # viewBox units: about one unit a pixel on a 320 px phone
 COLUMN_HEIGHT = 180
 TOP = 18  # room for the value above the tallest column
 BOTTOM = 22  # room for the labels under the columns
+MAX_COLUMN = 48  # a single year does not become one wide slab
 
 
 @dataclass(frozen=True)
@@ -55,15 +56,16 @@ def column_chart(items: list[tuple[str, int]]) -> ColumnChart:
     slot = COLUMN_WIDTH / max(len(items), 1)
     plot = COLUMN_HEIGHT - TOP - BOTTOM
     columns = []
+    width = min(slot * 0.7, MAX_COLUMN)
     for i, (label, value) in enumerate(items):
         height = round(plot * value / highest, 1) if highest else 0
         columns.append(
             Column(
                 label=label,
                 value=value,
-                x=round(i * slot + slot * 0.15, 1),
+                x=round(i * slot + (slot - width) / 2, 1),
                 y=round(COLUMN_HEIGHT - BOTTOM - height, 1),
-                width=round(slot * 0.7, 1),
+                width=round(width, 1),
                 height=height,
             )
         )

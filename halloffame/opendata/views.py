@@ -5,7 +5,7 @@ from django.views.generic import TemplateView
 
 from halloffame import thai
 from halloffame.opendata import charts, statistics
-from honorees.filters import YEAR_RANGE, clean_text
+from honorees.filters import clean_text, fiscal_year_param
 
 FILTERS = ("fiscal_year", "district", "network")
 
@@ -28,12 +28,11 @@ class StatisticsView(TemplateView):
         districts, networks = self.lists
         raw = {key: clean_text(query.get(key, "")) for key in FILTERS}
         selection, invalid = {}, []
-        year = raw["fiscal_year"]
-        if year:
-            if year.isascii() and year.isdigit() and YEAR_RANGE[0] <= int(year) <= YEAR_RANGE[1]:
-                selection["fiscal_year"] = int(year)
-            else:
-                invalid.append(_("ปีงบประมาณ"))
+        try:
+            if fiscal_year := fiscal_year_param(raw["fiscal_year"]):
+                selection["fiscal_year"] = fiscal_year
+        except ValueError:
+            invalid.append(_("ปีงบประมาณ"))
         for key, options, label in (("district", districts, _("อำเภอ")), ("network", networks, _("เครือข่าย"))):
             if raw[key]:
                 match = next((o for o in options if o.slug == raw[key]), None)
