@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 COLUMN_WIDTH = 320  # viewBox units: about one unit a pixel on a 320 px phone
 COLUMN_HEIGHT = 180
-TOP = 18  # room for the value above the tallest column
-BOTTOM = 22  # room for the labels under the columns
+TOP = 20  # room for the value above the tallest column
+BOTTOM = 24  # room for the labels under the columns
 MAX_COLUMN = 48  # a single year does not become one wide slab
 
 
