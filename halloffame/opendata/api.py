@@ -82,7 +82,7 @@ def endpoint(view):
 
 
 def _cached(view, request, *args, **kwargs):
-    token = page_cache.current_token()
+    token = page_cache.current_token() if settings.PAGE_CACHE else None
     if token is None:
         return view(request, *args, **kwargs)
     version = hashlib.blake2b(
