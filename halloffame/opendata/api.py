@@ -20,6 +20,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.http import quote_etag
 from django.utils.translation import override
+from django.views.decorators.csrf import csrf_exempt
 
 from halloffame import cache as page_cache
 from halloffame.opendata import records
@@ -61,6 +62,7 @@ def _licence_links(response):
 def endpoint(view):
     """GET/HEAD only, rate-limited, CORS-open, cached by content version with that version as ETag."""
 
+    @csrf_exempt  # nothing here changes state; other methods get a JSON 405, not a CSRF page
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":

@@ -337,3 +337,35 @@ def test_network_model_has_no_unexpected_public_field():
     assert {f.name for f in Network._meta.get_fields() if f.concrete} <= {
         "id", "slug", "name_th", "name_en", "description_th", "description_en", "order",
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["q=%00%00", "q=" + "ก" * 5000, "year=99999999999999999999", "page=%F0%9F%98%80", "page=1e9999",
+     "district=%E2%80%8F", "kind=", "district=ko-samui&district=chaiya", "network=%27%20OR%201%3D1--"],
+)  # fmt: skip
+def test_hostile_queries_never_give_a_500(client, query):
+    make_honoree()
+    for url in ("/api/v1/honorees/", "/api/v1/honorees.csv", "/statistics/", "/districts/"):
+        response = client.get(f"{url}?{query}")
+        assert response.status_code < 500, (url, query, response.status_code)
+
+
+def test_other_methods_get_a_json_405(client):
+    response = client.post("/api/v1/honorees/", {"name": "x"})
+    assert response.status_code == 405 and response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response.json()["error"]["code"] == "method_not_allowed"
+
+
+def test_a_withdrawal_shows_on_the_statistics_page_at_once(client, admin_user):
+    honoree = make_honoree()
+    make_honoree(meeting=honoree.meeting)
+    for _ in range(2):
+        assert "ผู้ได้รับการยกย่องที่เผยแพร่แล้ว 2 ราย" in client.get("/statistics/").content.decode()
+    services.honoree_withdraw(honoree=honoree, by=admin_user)
+    assert "ผู้ได้รับการยกย่องที่เผยแพร่แล้ว 1 ราย" in client.get("/statistics/").content.decode()
+
+
+def test_statistics_is_in_the_sitemap(client):
+    body = client.get("/sitemap.xml").content.decode()
+    assert "http://testserver/statistics/" in body and "http://testserver/en/statistics/" in body
