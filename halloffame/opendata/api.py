@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 from django.utils.translation import override
 from django.views.decorators.csrf import csrf_exempt
@@ -105,7 +106,8 @@ def _cached(view, request, *args, **kwargs):
     response["ETag"] = quote_etag(version)
     response["Cache-Control"] = CACHE_CONTROL
     _licence_links(response)
-    return response
+    # Answered here rather than by ConditionalGetMiddleware, so that the 304 gets the CORS headers too.
+    return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _filtered_honorees(request):
