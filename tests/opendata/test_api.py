@@ -249,6 +249,11 @@ def test_responses_are_cached_by_content_version_with_an_etag(client):
     assert 'rel="license"' in first["Link"]
     not_modified = client.get("/api/v1/honorees/", HTTP_IF_NONE_MATCH=etag, HTTP_ORIGIN="https://data.go.th")
     assert not_modified.status_code == 304 and not_modified["Access-Control-Allow-Origin"] == "*"
+    compressed = client.get("/api/v1/honorees/", HTTP_ACCEPT_ENCODING="br, gzip")
+    revalidated = client.get(
+        "/api/v1/honorees/", HTTP_ACCEPT_ENCODING="br, gzip", HTTP_IF_NONE_MATCH=compressed["ETag"]
+    )
+    assert revalidated.status_code == 304
     with CaptureQueriesContext(connection) as queries:
         again = client.get("/api/v1/honorees/")
     assert again.content == first.content and again["ETag"] == etag
