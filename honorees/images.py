@@ -314,9 +314,16 @@ def rendition_namer(generator) -> str:
     master's stem maps a rendition back to its honoree (media view); the hash changes whenever
     the spec (size, format, quality) does, so the name is immutable.
     """
-    stem = PurePosixPath(generator.source.name).stem
+    master = PurePosixPath(generator.source.name)
     digest = generator.get_hash()[:10]
-    return f"{RENDITION_DIR}/{stem}/{generator.variant}-{generator.size}-{digest}.{EXTENSIONS[generator.format]}"
+    name = f"{generator.variant}-{generator.size}-{digest}.{EXTENSIONS[generator.format]}"
+    return f"{rendition_folder(master.as_posix())}/{name}"
+
+
+def rendition_folder(master_name: str) -> str:
+    """honorees/renditions/<stem> beside its master's folder (programme photos: programme/renditions/<stem>)."""
+    master = PurePosixPath(master_name)
+    return f"{master.parent}/renditions/{master.stem}"
 
 
 @dataclass(frozen=True)
@@ -390,7 +397,7 @@ def renditions_generate(*, master_name: str, master: Image.Image, storage=defaul
 
 def renditions_delete(*, master_name: str, storage=default_storage) -> None:
     """Remove a master and every rendition made from it."""
-    folder = f"{RENDITION_DIR}/{PurePosixPath(master_name).stem}"
+    folder = rendition_folder(master_name)
     try:
         _, files = storage.listdir(folder)
     except (FileNotFoundError, NotADirectoryError):

@@ -33,6 +33,19 @@ def publishable_consent() -> models.Q:
     )
 
 
+def has_publishable_consent(record) -> bool:
+    """The row twin of publishable_consent(), for any record with the consent fields and a
+    `needs_consent` property (honorees, coaches): a living person needs recorded consent
+    covering their name (and a guardian's if a minor)."""
+    if not record.needs_consent:
+        return True
+    if record.consent_withdrawn_at or not (
+        record.consent_given_on and record.consent_method and record.consent_covers_name
+    ):
+        return False
+    return not record.is_minor or bool(record.guardian_name and record.guardian_consent_on)
+
+
 class HonoreeQuerySet(models.QuerySet):
     def public(self):
         """The one rule for what the public may see: every public page, feed, sitemap,
@@ -129,6 +142,14 @@ class Honoree(models.Model):
     # The stored name of the 1200×630 Open Graph card (honorees/images.py draws it on save).
     share_card = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     photo_alt = models.CharField(_("คำบรรยายรูปภาพ"), max_length=250, blank=True)
+    model_organisation = models.ForeignKey(
+        "programme.ModelOrganisation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("องค์กรต้นแบบที่สังกัด"),
+        related_name="honorees",
+    )
     meeting = models.ForeignKey(
         "meetings.Meeting",
         models.PROTECT,
@@ -214,14 +235,7 @@ class Honoree(models.Model):
 
     @property
     def has_publishable_consent(self) -> bool:
-        """A living person needs recorded consent covering their name (and a guardian's if a minor)."""
-        if not self.needs_consent:
-            return True
-        if self.consent_withdrawn_at or not (
-            self.consent_given_on and self.consent_method and self.consent_covers_name
-        ):
-            return False
-        return not self.is_minor or bool(self.guardian_name and self.guardian_consent_on)
+        return has_publishable_consent(self)
 
     @property
     def public_photo(self):

@@ -2,6 +2,7 @@ import json
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -56,7 +57,10 @@ class HonoreeDetailView(DetailView):
     template_name = "honorees/honoree_detail.html"
 
     def get_queryset(self):
-        return Honoree.objects.public().with_related()
+        from networks.programme.models import ModelOrganisation
+
+        organisation = Prefetch("model_organisation", queryset=ModelOrganisation.objects.public())
+        return Honoree.objects.public().with_related().prefetch_related(organisation)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "networks",
     "meetings",
     "honorees",
+    "networks.programme",
 ]
 
 MIDDLEWARE = [

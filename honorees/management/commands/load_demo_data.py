@@ -11,6 +11,7 @@ from honorees import demo
 from honorees.models import Honoree
 from meetings.models import Meeting
 from networks.models import District, Network, Virtue
+from networks.programme.demo import programme_demo_load
 from networks.reference import DISTRICTS, NETWORKS, VIRTUES
 
 
@@ -41,9 +42,14 @@ class Command(BaseCommand):
                 self.honoree(index, plan, networks, virtues, meeting=meeting, status=Honoree.Status.PUBLISHED)
             next_meeting = self.meeting(demo.meeting_dates(demo.DEMO_FISCAL_YEAR + 1)[0], published=False)
             self.staff_work(plans[12 * len(districts) :], networks, virtues, next_meeting)
+        programme = programme_demo_load()
         public = Honoree.objects.public().count()
         self.stdout.write(
-            self.style.SUCCESS(f"ข้อมูลตัวอย่างพร้อม: การประชุม {len(meetings)} ครั้ง ผู้ได้รับการยกย่องที่เผยแพร่ {public} ราย")
+            self.style.SUCCESS(
+                f"ข้อมูลตัวอย่างพร้อม: การประชุม {len(meetings)} ครั้ง ผู้ได้รับการยกย่องที่เผยแพร่ {public} ราย, "
+                f"องค์กรต้นแบบ {programme['organisations']} แห่ง แหล่งเรียนรู้ {programme['learning_sources']} แห่ง "
+                f"บทเรียน {programme['lessons']} เรื่อง"
+            )
         )
 
     def meeting(self, day, *, published):
