@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView
 
 from honorees import filters
 from honorees.models import Honoree
+from networks.programme.search import programme_search
 
 
 class HonoreeListView(ListView):
@@ -49,6 +50,7 @@ class HonoreeListView(ListView):
             query_without_page=urlencode(self.params),
             is_filtered=any(key in self.params for key in (*filters.HonoreeFilter.FACETS, "q")),
             search_max_length=filters.SEARCH_MAX_LENGTH,
+            programme_results=programme_search(filters.clean_text(self.params.get("q", ""), filters.SEARCH_MAX_LENGTH)),
         )
         return context
 
