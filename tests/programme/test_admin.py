@@ -146,4 +146,3 @@ def test_admin_pages_render_in_thai(secretariat_client):
     ):
         response = secretariat_client.get(url)
         assert response.status_code == 200, url
-
