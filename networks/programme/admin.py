@@ -34,11 +34,13 @@ STEP_SERVICES = {
     "propose": services.record_propose,
     "publish": services.record_publish,
     "withdraw": services.record_withdraw,
+    "withdraw_consent": lambda *, record, by: services.coach_withdraw_consent(coach=record, by=by),
 }
 STEP_DONE = {
     "propose": gettext_lazy("เสนอ %(name)s แล้ว"),
     "publish": gettext_lazy("เผยแพร่ %(name)s แล้ว"),
     "withdraw": gettext_lazy("ถอน %(name)s ออกแล้ว ไม่แสดงต่อสาธารณะ"),
+    "withdraw_consent": gettext_lazy("บันทึกการถอนความยินยอมของ %(name)s แล้ว นำออกจากทุกหน้าสาธารณะทันที"),
 }
 IMPORT_SESSION_KEY = "assessment_import"
 WORKFLOW_READONLY = ["status", "published_at", "created_by", "created_at", "updated_by", "updated_at"]
@@ -94,7 +96,7 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
         actions = super().get_actions(request)
         actions.pop("delete_selected", None)
         role = role_of(request.user)
-        for step in permissions.STEPS:
+        for step in ("propose", "publish", "withdraw"):
             if role not in permissions.RULES[step]:
                 actions.pop(f"{step}_selected", None)
         return actions

@@ -23,6 +23,8 @@ RULES: dict[str, dict[str, frozenset]] = {
         SECRETARIAT: frozenset({Status.DRAFT, Status.PROPOSED, Status.PUBLISHED}),
     },
     "delete": {SECRETARIAT: frozenset({Status.DRAFT, Status.WITHDRAWN})},
+    # Coaches only (the records with PDPA consent), at any step.
+    "withdraw_consent": {SECRETARIAT: ALL_STATUSES},
 }
 ACTION_LABELS = {
     "edit": gettext_lazy("แก้ไข"),
@@ -30,8 +32,9 @@ ACTION_LABELS = {
     "publish": gettext_lazy("เผยแพร่"),
     "withdraw": gettext_lazy("ถอนออก"),
     "delete": gettext_lazy("ลบ"),
+    "withdraw_consent": gettext_lazy("บันทึกการถอนความยินยอม"),
 }
-STEPS = ("propose", "publish", "withdraw")
+STEPS = ("propose", "publish", "withdraw", "withdraw_consent")
 
 
 def visible(user, queryset):
@@ -61,6 +64,8 @@ def refusal(user, action: str, record) -> str | None:
         return _("เฉพาะฝ่ายเลขานุการจังหวัดเท่านั้นที่%(action)sได้") % {"action": label}
     if getattr(record, "district_id", None) and not covers_district(user, record.district_id):
         return _("%(name)s ไม่ได้อยู่ในอำเภอที่คุณรับผิดชอบ") % {"name": record.name}
+    if action == "withdraw_consent" and (not hasattr(record, "consent_withdrawn_at") or record.consent_withdrawn_at):
+        return _("ไม่มีความยินยอมที่ถอนได้สำหรับ %(name)s") % {"name": record.name}
     if record.status not in allowed[role]:
         return _("%(action)s %(name)s ไม่ได้ เพราะสถานะขณะนี้คือ “%(status)s”") % {
             "action": label,

@@ -9,24 +9,32 @@ from honorees.services import WorkflowError
 from networks.programme import permissions
 from networks.programme.models import Assessment, ModelOrganisation, Status
 
-__all__ = ["WorkflowError", "record_propose", "record_publish", "record_withdraw", "assessments_import"]
+__all__ = [
+    "WorkflowError",
+    "record_propose",
+    "record_publish",
+    "record_withdraw",
+    "coach_withdraw_consent",
+    "assessments_import",
+]
 
 
-def _step(record, by, action: str, status: str, **fields):
+def _step(record, by, action: str, status: str | None, **fields):
     with transaction.atomic():
         current = type(record).objects.select_for_update(of=("self",)).get(pk=record.pk)
         reason = permissions.refusal(by, action, current)
         if reason:
             raise WorkflowError(reason)
-        if status == Status.PUBLISHED and hasattr(current, "has_publishable_consent"):
+        if action == "publish" and hasattr(current, "has_publishable_consent"):
             if not current.has_publishable_consent:
                 raise WorkflowError(_("%(name)s ยังไม่มีความยินยอมที่เผยแพร่ได้ตาม PDPA จึงเผยแพร่ไม่ได้") % {"name": current.name})
-        current.status = status
+        if status is not None:
+            fields["status"] = status
         for name, value in fields.items():
             setattr(current, name, value)
         current.updated_by = by
         current._history_user = by
-        current.save(update_fields=["status", *fields, "updated_by", "updated_at"])
+        current.save(update_fields=[*fields, "updated_by", "updated_at"])
     record.refresh_from_db()
     return record
 
@@ -44,6 +52,11 @@ def record_publish(*, record, by):
 def record_withdraw(*, record, by):
     """Takes a record off every public page."""
     return _step(record, by, "withdraw", Status.WITHDRAWN)
+
+
+def coach_withdraw_consent(*, coach, by):
+    """Records that a coach withdrew their consent: off every public page at once."""
+    return _step(coach, by, "withdraw_consent", None, consent_withdrawn_at=timezone.now(), consent_withdrawn_by=by)
 
 
 @transaction.atomic

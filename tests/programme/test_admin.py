@@ -146,3 +146,29 @@ def test_admin_pages_render_in_thai(secretariat_client):
     ):
         response = secretariat_client.get(url)
         assert response.status_code == 200, url
+
+
+def test_secretariat_records_a_coachs_consent_withdrawal_and_the_coach_leaves_public_pages(
+    secretariat_client, secretariat_user, client
+):
+    from networks.programme.models import Coach
+    from tests.programme.factories import make_coach
+
+    organisation = make_organisation()
+    coach = make_coach(organisation=organisation)
+    assert coach.name in client.get(organisation.get_absolute_url()).content.decode()
+    secretariat_client.post(f"/admin/programme/coach/{coach.pk}/step/withdraw_consent/")
+    coach.refresh_from_db()
+    assert coach.consent_withdrawn_at and coach.consent_withdrawn_by == secretariat_user
+    assert coach.status == Status.PUBLISHED
+    assert not Coach.objects.public().exists()
+    assert coach.name not in client.get(organisation.get_absolute_url()).content.decode()
+
+
+def test_a_coach_without_consent_cannot_be_published(secretariat_user):
+    from tests.programme.factories import make_coach
+
+    coach = make_coach(status=Status.PROPOSED, consent_given_on=None)
+    with pytest.raises(services.WorkflowError) as error:
+        services.record_publish(record=coach, by=secretariat_user)
+    assert "PDPA" in error.value.message
