@@ -172,3 +172,14 @@ def test_a_coach_without_consent_cannot_be_published(secretariat_user):
     with pytest.raises(services.WorkflowError) as error:
         services.record_publish(record=coach, by=secretariat_user)
     assert "PDPA" in error.value.message
+
+
+def test_an_officer_links_an_honoree_to_a_model_organisation(officer_client, samui):
+    from honorees.models import Honoree
+    from tests.admin.conftest import honoree_form
+
+    organisation = make_organisation(district=samui)
+    data = honoree_form(samui, Network.objects.first(), model_organisation=organisation.pk)
+    response = officer_client.post("/admin/honorees/honoree/add/", data)
+    assert response.status_code == 302, response.content.decode()[:1500]
+    assert Honoree.objects.get().model_organisation == organisation
