@@ -39,3 +39,31 @@ def test_learning_sources_are_points_inside_the_map_and_lead_to_their_page(live_
     assert page.locator("circle.map__point-dot").count() == 1
     assert_no_sideways_scroll(page)
     page.problems.assert_none()
+
+
+def test_programme_pages_with_content_have_no_serious_accessibility_violation(live_server, open_page):
+    from networks.programme.models import Level
+    from tests.e2e.axe import BLOCKING_IMPACTS, axe_violations, format_violations
+    from tests.e2e.sitedata import programme_pages
+    from tests.factories import make_honoree, uploaded_jpeg
+    from tests.programme.factories import make_coach, make_lesson
+
+    organisation = make_organisation(levels=[(2568, Level.MORAL), (2569, Level.OUTSTANDING)], contact_is_public=True)
+    organisation.photo = uploaded_jpeg(size=(800, 600))
+    organisation.save()
+    make_learning_source(organisation=organisation)
+    lesson = make_lesson(network=organisation.network, body="## หัวข้อ\nย่อหน้า\n\n[รูป 1]\n\nท้าย")
+    lesson.organisations.add(organisation)
+    make_coach(organisation=organisation, network=organisation.network)
+    make_honoree(model_organisation=organisation)
+    failures = []
+    for size in ("phone", "desktop"):
+        page = open_page(size)
+        for name, path in programme_pages():
+            assert page.goto(path).status == 200, path
+            failures += [f"[{size} {name}] {line}" for line in page.problems.lines()]
+            blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+            if blocking:
+                failures.append(f"[{size} {name}] " + format_violations(blocking, url=page.url))
+            page.problems.clear()
+    assert not failures, "\n\n".join(failures)
