@@ -33,6 +33,8 @@ POSTGRES_FOLDER = "database/postgresql"
 # reference data, groups and other rows made by migrations do not count).
 CONTENT_APPS = {"honorees", "meetings"}
 CONTENT_MODELS = {"auth.user", "admin.logentry", "networks.staffprofile"}
+# The programme's content (its target row is made by a migration, so the app as a whole is not).
+CONTENT_MODELS |= {f"programme.{name}" for name in ("modelorganisation", "learningsource", "lesson", "coach")}
 
 
 class BackupError(Exception):
