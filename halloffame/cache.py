@@ -49,6 +49,8 @@ CACHEABLE_URL_NAMES = frozenset(
         "networks:network-detail",
         "meetings:list",
         "meetings:detail",
+        "meetings:announcement",
+        "meetings:present",
         "honoree-feed",
         "sitemap",
         "robots-txt",

@@ -10,6 +10,7 @@ from halloffame import pages, privacy, views
 from halloffame.sitemaps import SITEMAPS
 from honorees import media_views
 from honorees.feeds import LatestHonoreesFeed
+from meetings.documents import views as meeting_day
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -35,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
     path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
     path("site-map/", pages.SiteMapView.as_view(), name="site-map"),
+    path("verify/", meeting_day.verify, name="verify-form"),
+    path("verify/<str:code>/", meeting_day.verify, name="verify"),
     prefix_default_language=False,
 )
 

@@ -15,6 +15,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from halloffame.staff import permissions
 from honorees.models import Honoree, holds_place_q
 from honorees.services import WorkflowError, honoree_place, honoree_unplace
+from meetings.documents import certificates
+from meetings.documents.pdf import DocumentsUnavailable, pdf_response, unavailable_response
+from meetings.documents.selection import certified_honorees
 from meetings.models import Meeting
 from meetings.services import meeting_open_places, meeting_places, meeting_publish
 from networks.reference import DISTRICTS
@@ -23,7 +26,7 @@ from networks.reference import DISTRICTS
 class MeetingAdminForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "number", "title", "venue", "announcement"]
+        fields = ["date", "number", "title", "venue", "announcement", "signatory_name", "signatory_position"]
 
 
 @admin.register(Meeting)
@@ -34,7 +37,8 @@ class MeetingAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "venue"]
     date_hierarchy = "date"
     readonly_fields = ["is_published", "published_at", "fiscal_year", "slug"]
-    fields = ["date", "number", "title", "venue", "announcement", "is_published", "published_at"]
+    fields = ["date", "number", "title", "venue", "announcement", "signatory_name", "signatory_position"]
+    fields += ["is_published", "published_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(place_count=Count("honorees", filter=holds_place_q("honorees__")))
@@ -84,8 +88,35 @@ class MeetingAdmin(SimpleHistoryAdmin):
         return [
             path("<path:object_id>/board/", view(self.board_view), name="meetings_meeting_board"),
             path("<path:object_id>/publish/", view(self.publish_view), name="meetings_meeting_publish"),
+            path(
+                "<path:object_id>/certificates.pdf", view(self.certificates_view), name="meetings_meeting_certificates"
+            ),
+            path(
+                "<path:object_id>/certificates/<int:honoree_id>.pdf",
+                view(self.certificates_view),
+                name="meetings_meeting_certificate",
+            ),
             *super().get_urls(),
         ]
+
+    # ------------------------------------------------------------ certificates
+
+    def certificates_view(self, request, object_id, honoree_id=None):
+        """The meeting's certificates as one PDF, or one honoree's (an honoree the user may see)."""
+        if not self.has_view_permission(request):
+            raise Http404
+        meeting = self.get_object(request, unquote(object_id))
+        honorees = certificates.meeting_certificates(meeting, within=permissions.visible_honorees(request.user))
+        if honoree_id is not None:
+            honorees = [h for h in honorees if h.pk == honoree_id]
+        if not honorees:
+            raise Http404(_("ไม่มีเกียรติบัตรของผู้ได้รับการยกย่องนี้ในการประชุมนี้"))
+        try:
+            data = certificates.certificates_pdf(meeting=meeting, honorees=honorees)
+        except DocumentsUnavailable:
+            return unavailable_response()
+        suffix = f"-{honorees[0].district.code}" if honoree_id is not None else ""
+        return pdf_response(data, f"certificates-{meeting.slug}{suffix}.pdf", private=True)
 
     # ------------------------------------------------------------ the honour board
 
@@ -103,6 +134,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
         can_place = permissions.meeting_refusal(request.user, "place") is None
         candidates = self._candidates(request.user) if can_place else {}
         public_ids = set(Honoree.objects.public().filter(meeting=meeting).values_list("pk", flat=True))
+        certified = set(certified_honorees(meeting).values_list("pk", flat=True))
         rows = []
         for district, holder in meeting_places(meeting=meeting):
             visible = holder is not None and (
@@ -114,6 +146,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
                     "holder": holder if visible else None,
                     "taken": holder is not None,
                     "can_unplace": visible and permissions.can(request.user, "unplace", holder),
+                    "has_certificate": visible and holder.pk in certified,
                     "candidates": candidates.get(district.pk, []),
                 }
             )
@@ -127,6 +160,7 @@ class MeetingAdmin(SimpleHistoryAdmin):
             "can_place": can_place,
             "can_publish": permissions.meeting_refusal(request.user, "publish") is None and not meeting.is_published,
             "filled": sum(1 for r in rows if r["taken"]),
+            "any_certificate": any(r["has_certificate"] for r in rows),
         }
         return TemplateResponse(request, "admin/meetings/meeting/board.html", context)
 

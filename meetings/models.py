@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -28,6 +30,13 @@ class Meeting(models.Model):
     title = models.CharField(_("ชื่อการประชุม"), max_length=200, blank=True)
     venue = models.CharField(_("สถานที่"), max_length=200, blank=True)
     announcement = models.TextField(_("ข้อความประกาศ"), blank=True)
+    # Who signs the certificates and the announcement; blank means the site's default (settings).
+    signatory_name = models.CharField(
+        _("ชื่อผู้ลงนาม"), max_length=200, blank=True, help_text=_("เว้นว่างไว้เพื่อใช้ค่าตั้งต้นของระบบ")
+    )
+    signatory_position = models.CharField(
+        _("ตำแหน่งผู้ลงนาม"), max_length=200, blank=True, help_text=_("เช่น ผู้ว่าราชการจังหวัดสุราษฎร์ธานี")
+    )
     is_published = models.BooleanField(_("เผยแพร่แล้ว"), default=False, db_index=True)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -59,6 +68,14 @@ class Meeting(models.Model):
     def month_label(self) -> str:
         """ตุลาคม 2564 (October 2564 B.E. on English pages): the month the announcement is for."""
         return thai.be_month_year(self.date, thai.page_language())
+
+    @property
+    def signatory(self) -> tuple[str, str]:
+        """(name, position) of who signs the meeting's certificates and announcement."""
+        return (
+            self.signatory_name or settings.CERTIFICATE_SIGNATORY_NAME,
+            self.signatory_position or settings.CERTIFICATE_SIGNATORY_POSITION,
+        )
 
     def get_absolute_url(self):
         return reverse("meetings:detail", kwargs={"slug": self.slug})
@@ -128,3 +145,52 @@ class MeetingRedirect(models.Model):
 
     def __str__(self):
         return f"{self.old_slug} → {self.meeting.slug}"
+
+
+# Crockford's base32: no I, L, O or U, so a code read off paper is typed without confusion.
+CERTIFICATE_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CERTIFICATE_CODE_LENGTH = 16  # 80 random bits
+
+
+def new_certificate_code() -> str:
+    return "".join(secrets.choice(CERTIFICATE_CODE_ALPHABET) for _ in range(CERTIFICATE_CODE_LENGTH))
+
+
+class Certificate(models.Model):
+    """The certificate (เกียรติบัตร) an honoree receives at a meeting; its code, printed as a QR code,
+    is what /verify/<code>/ checks. A row outlives a withdrawal so that the code can say "revoked"."""
+
+    code = models.CharField(_("รหัสตรวจสอบ"), max_length=CERTIFICATE_CODE_LENGTH, unique=True, editable=False)
+    honoree = models.ForeignKey(
+        "honorees.Honoree", models.CASCADE, related_name="certificates", verbose_name=_("ผู้ได้รับการยกย่อง")
+    )
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="certificates", verbose_name=_("การประชุม"))
+    issued_at = models.DateTimeField(_("ออกเมื่อ"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("เกียรติบัตร")
+        verbose_name_plural = _("เกียรติบัตร")
+        constraints = [
+            models.UniqueConstraint(fields=["honoree", "meeting"], name="certificate_one_per_honoree_meeting")
+        ]
+
+    def __str__(self):
+        return self.display_code
+
+    @property
+    def display_code(self) -> str:
+        """ABCD-EFGH-JKMN-PQRS: the code in groups of four, as printed under the QR code."""
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))
+
+    @property
+    def serial(self) -> str:
+        """ที่ 12/2569/8404: the meeting's number, its fiscal year and the district's code."""
+        return f"{self.meeting.number}/{self.meeting.fiscal_year}/{self.honoree.district.code}"
+
+    def get_absolute_url(self):
+        return reverse("verify", kwargs={"code": self.code})
+
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = new_certificate_code()
+        super().save(*args, **kwargs)

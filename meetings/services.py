@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from halloffame.staff import permissions
 from honorees.models import Honoree
 from honorees.services import WorkflowError, consent_blockers, consent_error, honoree_publish
-from meetings.models import Meeting
+from meetings.models import Certificate, Meeting, new_certificate_code
 from networks.models import District
 
 
@@ -56,3 +56,26 @@ def meeting_publish(*, meeting, by, confirm_vacancies: bool = False):
     current.save(update_fields=["is_published", "published_at", "updated_at"])
     meeting.refresh_from_db()
     return meeting
+
+
+def certificates_issue(*, meeting, honorees) -> dict:
+    """Each honoree's certificate for this meeting (honoree pk -> Certificate), made the first time it
+    is asked for; the code then stays the same for every later print."""
+    wanted = {h.pk for h in honorees}
+    for _attempt in range(3):
+        found = {c.honoree_id: c for c in Certificate.objects.filter(meeting=meeting, honoree_id__in=wanted)}
+        missing = wanted - found.keys()
+        if not missing:
+            break
+        # ignore_conflicts: a parallel request may have made the same certificate a moment ago.
+        Certificate.objects.bulk_create(
+            [Certificate(meeting=meeting, honoree_id=pk, code=new_certificate_code()) for pk in missing],
+            ignore_conflicts=True,
+        )
+    else:
+        raise RuntimeError("certificates could not be issued")
+    by_pk = {h.pk: h for h in honorees}
+    for certificate in found.values():
+        certificate.honoree = by_pk[certificate.honoree_id]
+        certificate.meeting = meeting
+    return found

@@ -300,3 +300,11 @@ OFFICE_CONTACT = {
     "hours": env("OFFICE_HOURS", "จันทร์–ศุกร์ 08.30–16.30 น. (เว้นวันหยุดราชการ)"),
     "map_url": env("OFFICE_MAP_URL", "https://www.openstreetmap.org/?mlat=9.1386&mlon=99.3215#map=17/9.1386/99.3215"),
 }
+
+# Meeting day (meetings/documents/): who signs certificates and announcements unless the
+# meeting names someone, and how many certificate checks one client may make a minute.
+CERTIFICATE_SIGNATORY_NAME = env("DJANGO_CERTIFICATE_SIGNATORY_NAME", "")
+CERTIFICATE_SIGNATORY_POSITION = env("DJANGO_CERTIFICATE_SIGNATORY_POSITION", "ผู้ว่าราชการจังหวัดสุราษฎร์ธานี")
+VERIFY_REQUESTS_PER_MINUTE = env_int("DJANGO_VERIFY_REQUESTS_PER_MINUTE", 20)
+# Generated PDFs are kept this long under the public content version (they change with it).
+DOCUMENT_CACHE_TIMEOUT = 24 * 3600

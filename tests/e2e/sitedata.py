@@ -82,6 +82,12 @@ def public_pages(*, honoree: Honoree, meeting: Meeting, district: District, netw
     from django.urls import NoReverseMatch, reverse
     from django.utils.translation import override
 
+    with override("th"):
+        documents = [
+            ("announcement", reverse("meetings:announcement", args=[meeting.slug])),
+            ("slide", reverse("meetings:present", args=[meeting.slug]) + "#2"),
+            ("verify", reverse("verify-form")),
+        ]
     pages = [
         ("home", "/"),
         ("honoree-list", "/honorees/"),
@@ -94,6 +100,7 @@ def public_pages(*, honoree: Honoree, meeting: Meeting, district: District, netw
         ("network", network.get_absolute_url()),
         ("meetings", "/meetings/"),
         ("meeting", meeting.get_absolute_url()),
+        *documents,
         ("home-en", "/en/"),
         ("profile-en", "/en" + honoree.get_absolute_url()),
     ]

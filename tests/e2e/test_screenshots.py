@@ -18,6 +18,7 @@ from meetings.models import Meeting
 from tests.e2e.checks import assert_no_sideways_scroll
 from tests.e2e.conftest import SIZES
 from tests.e2e.sitedata import public_pages
+from tests.meetings_day.pdftools import certificate_png
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -68,6 +69,7 @@ def test_screenshots_of_every_public_page_type_at_phone_and_desktop_size(open_pa
                 page.problems.forget(page.url)  # the 404 is what this page is for
             problems += [f"{size} {path}: {line}" for line in page.problems.lines()]
             page.problems.clear()
+    written.append(certificate_png(honoree, SCREENSHOT_DIR / "print-01-certificate.png"))
     assert all(path.stat().st_size > 5_000 for path in written), "every screenshot holds a picture"
     print(f"\n{len(written)} screenshots in {SCREENSHOT_DIR}")
     assert not problems, "\n".join(problems)
