@@ -1,5 +1,6 @@
 """Who appears on a meeting's documents: one definition for certificates, announcement and slides."""
 
+from honorees import consent
 from honorees.models import Honoree
 
 # An approved honoree holds a place on the board and may be handed a certificate before the web
@@ -8,9 +9,16 @@ CERTIFIABLE_STATUSES = (Honoree.Status.APPROVED, Honoree.Status.PUBLISHED)
 
 
 def certified_honorees(meeting):
-    """Honorees who receive a certificate at the meeting, in district order."""
+    """Honorees who receive a certificate at the meeting, in district order: they hold its place with
+    approval, and their consent allows their name to be published (a certificate carries it)."""
     return (
-        Honoree.objects.filter(meeting=meeting, status__in=CERTIFIABLE_STATUSES, consent_withdrawn_at__isnull=True)
+        Honoree.objects.holding_place()
+        .filter(
+            consent.publishable_consent_q(Honoree),
+            meeting=meeting,
+            status__in=CERTIFIABLE_STATUSES,
+            consent_withdrawn_at__isnull=True,
+        )
         .select_related("district", "network", "meeting")
         .order_by("district__code")
     )

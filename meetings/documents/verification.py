@@ -26,8 +26,9 @@ def certificate_find(code: str) -> Certificate | None:
 
 def certificate_verdict(certificate: Certificate) -> str:
     """GENUINE while the honoree is public for that meeting; REVOKED once the honoree was withdrawn,
-    rejected, removed from the meeting or withdrew consent; NOT_YET_PUBLIC before the meeting's
-    announcement is published. Only a GENUINE verdict may show who the certificate is for."""
+    rejected, removed from the meeting or withdrew consent (or, once the meeting is announced, is not
+    public for lack of consent); NOT_YET_PUBLIC before the meeting's announcement is published.
+    Only a GENUINE verdict may show who the certificate is for."""
     honoree = certificate.honoree
     if (
         honoree.meeting_id != certificate.meeting_id
@@ -37,4 +38,6 @@ def certificate_verdict(certificate: Certificate) -> str:
         return REVOKED
     if Honoree.objects.public().filter(pk=honoree.pk).exists():
         return GENUINE
-    return NOT_YET_PUBLIC
+    # The meeting is announced but the honoree is not public (their consent no longer allows it):
+    # the certificate can no longer be vouched for.
+    return REVOKED if certificate.meeting.is_published else NOT_YET_PUBLIC

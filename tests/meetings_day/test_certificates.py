@@ -158,3 +158,13 @@ def test_honour_board_links_each_certificate_and_the_whole_meeting(secretariat_c
         assert honoree_pdf_url(meeting, honoree) in page
     assert reverse("meetings:present", args=[meeting.slug]) in page
     assert reverse("meetings:announcement-pdf", args=[meeting.slug]) in page
+
+
+def test_honoree_whose_consent_no_longer_covers_their_name_gets_no_certificate(
+    secretariat_client, meeting, samui_honoree, honorees
+):
+    Honoree.objects.filter(pk=samui_honoree.pk).update(consent_covers_name=False)
+    assert secretariat_client.get(honoree_pdf_url(meeting, samui_honoree)).status_code == 404
+    page = secretariat_client.get(reverse("admin:meetings_meeting_board", args=[meeting.pk])).content.decode()
+    assert honoree_pdf_url(meeting, samui_honoree) not in page
+    assert honoree_pdf_url(meeting, honorees[0]) in page

@@ -47,6 +47,15 @@ def test_revoked_certificate_says_so_without_personal_data(client, certificate, 
         assert personal not in page
 
 
+def test_certificate_of_a_published_honoree_whose_consent_no_longer_covers_their_name_is_revoked(client, certificate):
+    from honorees.models import Honoree
+
+    Honoree.objects.filter(pk=certificate.honoree_id).update(consent_covers_name=False)
+    page = verify(client, certificate.code).content.decode()
+    assert "ถูกเพิกถอน" in page and "ยังไม่ประกาศผล" not in page
+    assert THAI_NAME not in page and "Namphueng" not in page
+
+
 def test_certificate_of_an_honoree_taken_off_the_meeting_is_revoked(client, secretariat, db):
     from honorees.models import Honoree
 
