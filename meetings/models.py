@@ -141,5 +141,9 @@ class MeetingRedirect(models.Model):
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("ที่อยู่เดิมของการประชุม")
+        verbose_name_plural = _("ที่อยู่เดิมของการประชุม")
+
     def __str__(self):
         return f"{self.old_slug} → {self.meeting.slug}"
