@@ -173,7 +173,9 @@ def _width(text: str) -> float:
     """About how many character widths a cell's longest line takes; Thai vowel and tone marks
     above or below a letter take no width of their own."""
     lines = str(text).splitlines() or [""]
-    return max(sum(0 if "\u0e31" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e" else 1 for ch in line) for line in lines)
+    return max(
+        sum(0 if "\u0e31" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e" else 1 for ch in line) for line in lines
+    )
 
 
 MIN_WIDTH, MAX_WIDTH = 8, 60

@@ -103,9 +103,7 @@ def _status_counts(queryset) -> dict[str, int]:
 
 def _honoree_lines(queryset, *, note=None) -> list[Line]:
     rows = queryset.select_related("district").order_by("-updated_at", "pk")[:LIST_LIMIT]
-    return [
-        Line(label=h.name, url=_change_url(h), note=note(h) if note else h.district.name_th) for h in rows
-    ]
+    return [Line(label=h.name, url=_change_url(h), note=note(h) if note else h.district.name_th) for h in rows]
 
 
 def dashboard_for(*, user, today: date) -> Dashboard | None:
@@ -129,9 +127,9 @@ def officer_dashboard(*, user, today: date) -> Dashboard:
         meeting = board.next_meeting.meeting
         holders = {
             h.district_id: h
-            for h in Honoree.objects.holding_place().filter(meeting=meeting, district__in=districts).only(
-                "pk", "name", "district_id", "status"
-            )
+            for h in Honoree.objects.holding_place()
+            .filter(meeting=meeting, district__in=districts)
+            .only("pk", "name", "district_id", "status")
         }
         board.next_meeting.filled = len(holders)
         for district in districts:

@@ -4,24 +4,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0002_meeting_redirect_after_fiscal_year_move'),
+        ("meetings", "0002_meeting_redirect_after_fiscal_year_move"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='meetingredirect',
-            options={'verbose_name': 'ที่อยู่เดิมของการประชุม', 'verbose_name_plural': 'ที่อยู่เดิมของการประชุม'},
+            name="meetingredirect",
+            options={"verbose_name": "ที่อยู่เดิมของการประชุม", "verbose_name_plural": "ที่อยู่เดิมของการประชุม"},
         ),
         migrations.AddField(
-            model_name='historicalmeeting',
-            name='nomination_deadline',
-            field=models.DateField(blank=True, help_text='เจ้าหน้าที่อำเภอเสนอชื่อสำหรับการประชุมนี้ได้ถึงวันนี้ (ไม่เกินวันที่ประชุม)', null=True, verbose_name='วันสุดท้ายของการเสนอชื่อ'),
+            model_name="historicalmeeting",
+            name="nomination_deadline",
+            field=models.DateField(
+                blank=True,
+                help_text="เจ้าหน้าที่อำเภอเสนอชื่อสำหรับการประชุมนี้ได้ถึงวันนี้ (ไม่เกินวันที่ประชุม)",
+                null=True,
+                verbose_name="วันสุดท้ายของการเสนอชื่อ",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='nomination_deadline',
-            field=models.DateField(blank=True, help_text='เจ้าหน้าที่อำเภอเสนอชื่อสำหรับการประชุมนี้ได้ถึงวันนี้ (ไม่เกินวันที่ประชุม)', null=True, verbose_name='วันสุดท้ายของการเสนอชื่อ'),
+            model_name="meeting",
+            name="nomination_deadline",
+            field=models.DateField(
+                blank=True,
+                help_text="เจ้าหน้าที่อำเภอเสนอชื่อสำหรับการประชุมนี้ได้ถึงวันนี้ (ไม่เกินวันที่ประชุม)",
+                null=True,
+                verbose_name="วันสุดท้ายของการเสนอชื่อ",
+            ),
         ),
     ]

@@ -32,7 +32,9 @@ def _privacy_request(*, days_ago: int) -> PrivacyRequest:
 
 def test_officer_sees_next_meeting_deadline_places_drafts_sent_back_and_waiting(officer_client, samui):
     today = timezone.localdate()
-    meeting = make_meeting(published=False, day=today + timedelta(days=20), nomination_deadline=today + timedelta(days=6))
+    meeting = make_meeting(
+        published=False, day=today + timedelta(days=20), nomination_deadline=today + timedelta(days=6)
+    )
     make_meeting(published=False, day=today + timedelta(days=50))  # a later one is not "next"
     draft = make_honoree(status="draft", meeting=None, district=samui, name="นายร่าง ใจดี")
     sent_back = make_honoree(
@@ -76,7 +78,9 @@ def test_officer_deadline_passed_is_marked(officer_client):
 
 def test_secretariat_sees_waiting_by_district_coverage_unhonoured_districts_and_privacy_days(secretariat_client, samui):
     today = timezone.localdate()
-    meeting = make_meeting(published=False, day=today + timedelta(days=10), nomination_deadline=today + timedelta(days=1))
+    meeting = make_meeting(
+        published=False, day=today + timedelta(days=10), nomination_deadline=today + timedelta(days=1)
+    )
     make_honoree(status="approved", meeting=meeting, district=samui)
     phangan = District.objects.get(code="8405")
     for _ in range(2):

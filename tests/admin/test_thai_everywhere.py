@@ -91,7 +91,11 @@ def english_words(html: str, allowed: set[str]) -> list[str]:
 def data_words() -> set[str]:
     """Words that come from the data, not the interface: English names of the reference data, slugs, user names."""
     words = set()
-    for model, fields in ((District, ["name_en", "slug"]), (Network, ["name_en", "slug"]), (Virtue, ["name_en", "slug"])):
+    for model, fields in (
+        (District, ["name_en", "slug"]),
+        (Network, ["name_en", "slug"]),
+        (Virtue, ["name_en", "slug"]),
+    ):
         for row in model.objects.values_list(*fields):
             for value in row:
                 words.update(LATIN_WORD.findall(value or ""))
@@ -110,7 +114,9 @@ def data_words() -> set[str]:
 def site(samui):
     """A month's worth of rows in every state, all in Thai (as staff type them)."""
     today = timezone.localdate()
-    meeting = make_meeting(published=False, day=today + timedelta(days=20), nomination_deadline=today + timedelta(days=5))
+    meeting = make_meeting(
+        published=False, day=today + timedelta(days=20), nomination_deadline=today + timedelta(days=5)
+    )
     past = make_meeting(published=True, day=today - timedelta(days=40))
     network = Network.objects.first()
     rows = {
@@ -123,7 +129,11 @@ def site(samui):
         "published": make_honoree(meeting=past, district=samui, network=network, name_en=""),
     }
     PrivacyRequest.objects.create(
-        honoree=rows["published"], kind="removal", requester_name="นางสมใจ", requester_contact="0811111111", message="ขอลบ"
+        honoree=rows["published"],
+        kind="removal",
+        requester_name="นางสมใจ",
+        requester_contact="0811111111",
+        message="ขอลบ",
     )
     # A change, so that history pages list one.
     rows["draft"].citation = "แก้ไขเหตุผลแล้ว"
@@ -222,7 +232,9 @@ def test_every_admin_page_speaks_thai(role, site, samui):
     )
     if role != "district_officer":
         meeting = site["meeting"]
-        problems += _english_on(client, reverse("admin:meetings_meeting_publish", args=[meeting.pk]), allowed, method="post")
+        problems += _english_on(
+            client, reverse("admin:meetings_meeting_publish", args=[meeting.pk]), allowed, method="post"
+        )
         draft = Honoree.objects.filter(status="draft").first()
         delete = reverse("admin:honorees_honoree_delete", args=[draft.pk])
         problems += _english_on(client, delete, allowed, method="post", data={"post": "yes"}, follow=True)
@@ -233,7 +245,9 @@ def test_login_logout_and_password_pages_speak_thai(officer):
     client = Client()
     allowed = ALLOWED_WORDS | data_words()
     problems = _english_on(client, reverse("admin:login"), allowed)
-    problems += _english_on(client, reverse("admin:login"), allowed, method="post", data={"username": "x", "password": "y"})
+    problems += _english_on(
+        client, reverse("admin:login"), allowed, method="post", data={"username": "x", "password": "y"}
+    )
     problems += _english_on(client, reverse("admin:index"), allowed, follow=True)  # the redirect to the login page
     client.force_login(officer)
     problems += _english_on(
