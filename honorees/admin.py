@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from halloffame import thai
 from halloffame.staff import permissions
+from halloffame.staff.dashboard import days_phrase
 from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
 from honorees.models import Honoree, PrivacyRequest
@@ -511,8 +512,22 @@ def _is_int(value) -> bool:
 
 @admin.register(PrivacyRequest)
 class PrivacyRequestAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "honoree", "created_at", "handled_at"]
+    list_display = ["__str__", "honoree", "created_at", "answer_due", "handled_at"]
     list_filter = ["kind", ("handled_at", admin.EmptyFieldListFilter)]
     search_fields = ["requester_name", "message"]
     list_select_related = ["honoree"]
     autocomplete_fields = ["honoree"]
+    readonly_fields = ["answer_due"]
+
+    @admin.display(description=gettext_lazy("กำหนดตอบ (PDPA 30 วัน)"))
+    def answer_due(self, obj):
+        if obj.pk is None:
+            return "—"
+        due = thai.thai_date(obj.answer_due_on)
+        if obj.handled_at:
+            return due
+        left = obj.days_left()
+        phrase = days_phrase(left)
+        if left < 0:
+            return format_html('{} — <strong class="hof-overdue">{}</strong>', due, phrase)
+        return f"{due} — {phrase}"

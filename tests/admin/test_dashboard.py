@@ -202,3 +202,13 @@ def test_user_without_role_is_told_to_ask_for_one(db):
     client.force_login(user)
     assert "บัญชีนี้ยังไม่ได้กำหนดบทบาท" in page(client)
     assert Honoree.objects.count() == 0
+
+
+def test_privacy_request_list_shows_the_answer_date_and_overdue_in_red(secretariat_client):
+    overdue = _privacy_request(days_ago=31)
+    _privacy_request(days_ago=3)
+    html = secretariat_client.get(reverse("admin:honorees_privacyrequest_changelist")).content.decode()
+    assert '<strong class="hof-overdue">เลยกำหนดมาแล้ว 1 วัน</strong>' in html
+    assert "อีก 27 วัน" in html
+    change = secretariat_client.get(reverse("admin:honorees_privacyrequest_change", args=[overdue.pk]))
+    assert "เลยกำหนดมาแล้ว 1 วัน" in change.content.decode()

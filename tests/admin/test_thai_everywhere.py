@@ -11,6 +11,7 @@ data holds (form values, English names of districts and networks, user names).
 """
 
 import io
+import json
 import re
 from datetime import timedelta
 from html.parser import HTMLParser
@@ -269,6 +270,28 @@ def test_the_walk_finds_english_when_there_is_some():
         "<script>var English = 1;</script>"
     )
     assert english_words(page, ALLOWED_WORDS) == ["The", "was", "added", "successfully", "Save", "Show", "counts"]
+
+
+def test_paginated_list_speaks_thai(secretariat_client, samui):
+    for _ in range(51):
+        make_honoree(status="draft", meeting=None, district=samui, name_en="")
+    url = reverse("admin:honorees_honoree_changelist")
+    allowed = ALLOWED_WORDS | data_words()
+    first = secretariat_client.get(url).content.decode()
+    assert "?p=2" in first  # the list has a second page
+    problems = _english_on(secretariat_client, url, allowed)
+    problems += _english_on(secretariat_client, url + "?p=2", allowed)
+    problems += _english_on(secretariat_client, url + "?all=", allowed)
+    assert not problems, "\n".join(problems)
+
+
+def test_the_admin_javascript_catalogue_is_thai(secretariat_client):
+    """The list's selection counter, the filter boxes and the show/hide links come from djangojs."""
+    script = secretariat_client.get(reverse("admin:jsi18n")).content.decode()
+    catalogue = json.loads(script.split("const newcatalog = ", 1)[1].split(";\n", 1)[0])
+    assert catalogue["%(sel)s of %(cnt)s selected"] == ["เลือกแล้ว %(sel)s จาก %(cnt)s รายการ"]
+    for thai in ("%sที่เลือกได้", "พิมพ์ในช่องนี้เพื่อค้นหา%sที่เลือกแล้ว"):
+        assert thai in catalogue.values()
 
 
 @pytest.mark.parametrize("role", ["district_officer", "secretariat"])
