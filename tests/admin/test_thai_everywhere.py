@@ -279,6 +279,7 @@ def test_paginated_list_speaks_thai(secretariat_client, samui):
     allowed = ALLOWED_WORDS | data_words()
     first = secretariat_client.get(url).content.decode()
     assert "?p=2" in first  # the list has a second page
+    assert "ผู้ได้รับการยกย่อง 51 รายการ" in first  # the count in Thai word order
     problems = _english_on(secretariat_client, url, allowed)
     problems += _english_on(secretariat_client, url + "?p=2", allowed)
     problems += _english_on(secretariat_client, url + "?all=", allowed)
