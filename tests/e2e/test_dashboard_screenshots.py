@@ -1,5 +1,6 @@
 """Every state of the staff dashboards (the admin's landing page), at phone and desktop size:
-`make screenshots` saves them beside the public pages as `<size>-dashboard-<NN>-<state>.png`."""
+`make screenshots` saves them beside the public pages as `<size>-dashboard-<NN>-<state>.png`,
+and checks each for sideways scrolling on a phone and for serious accessibility violations."""
 
 from datetime import timedelta
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from honorees.models import PrivacyRequest
 from networks.models import District
+from tests.e2e.axe import BLOCKING_IMPACTS, axe_violations, format_violations
 from tests.e2e.checks import assert_no_sideways_scroll
 from tests.e2e.conftest import SIZES
 from tests.e2e.staff import log_in, make_staff
@@ -60,6 +62,9 @@ def test_screenshots_of_every_dashboard_state(open_page):
                     assert_no_sideways_scroll(page)
                 except AssertionError as error:
                     problems.append(f"{size} {state}: {error}")
+            blocking = [v for v in axe_violations(page) if v["impact"] in BLOCKING_IMPACTS]
+            if blocking:
+                problems.append(format_violations(blocking, url=f"{size} {state}"))
             problems.extend(f"{size} {state}: {line}" for line in page.problems.lines())
 
     for state, username in states:
