@@ -59,9 +59,9 @@ dev: migrate
 test: install-dev
 	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
-# Every public page type at 375×812 and 1280×800 into screenshots/ (SCREENSHOT_DIR overrides).
+# Every public page type and every staff dashboard state at 375×812 and 1280×800 into screenshots/ (SCREENSHOT_DIR overrides).
 screenshots: install-dev
-	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_screenshots.py
+	DJANGO_SETTINGS_MODULE=halloffame.settings.test $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_screenshots.py tests/e2e/test_dashboard_screenshots.py
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -100,6 +100,8 @@ _plain_Y, _plain_y = dateformat.DateFormat.Y, dateformat.DateFormat.y
 
 
 class HallOfFameAdminConfig(AdminConfig):
+    default_site = "halloffame.staff.sites.StaffAdminSite"  # lands on the role's dashboard
+
     def ready(self):
         from django.contrib.admin import options
 
@@ -109,6 +111,9 @@ class HallOfFameAdminConfig(AdminConfig):
             "widget": BESplitDateTimeWidget,
         }
         dateformat.DateFormat.Y, dateformat.DateFormat.y = _be_Y, _be_y
+        from halloffame import admin_thai
+
+        admin_thai.install()
         super().ready()
 
 

@@ -19,6 +19,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from halloffame import thai
 from halloffame.staff import permissions
+from halloffame.staff.dashboard import days_phrase
 from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
 from honorees.models import Honoree, PrivacyRequest
@@ -294,6 +295,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             path("export/xlsx/", view(self.export_xlsx_view), name="honorees_honoree_export_xlsx"),
             path("import/", view(self.import_view), name="honorees_honoree_import"),
             path("import/confirm/", view(self.import_confirm_view), name="honorees_honoree_import_confirm"),
+            path("import/template/", view(self.import_template_view), name="honorees_honoree_import_template"),
             path("<path:object_id>/step/<slug:step>/", view(self.step_view), name="honorees_honoree_step"),
             path("<path:object_id>/reject/", view(self.reject_view), name="honorees_honoree_reject"),
             path("<path:object_id>/place/", view(self.place_view), name="honorees_honoree_place"),
@@ -451,16 +453,28 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             token = secrets.token_urlsafe(16)
             # Parsed rows wait in the session (never as a file on disk) until the user confirms.
             request.session[IMPORT_SESSION_KEY] = {"token": token, "rows": rows}
-            context.update(self._preview(checked), token=token)
+            context.update(self._preview(checked, request), token=token)
         elif request.method == "POST":
             return TemplateResponse(request, "admin/honorees/honoree/import.html", context, status=400)
         return TemplateResponse(request, "admin/honorees/honoree/import.html", context)
 
-    def _preview(self, checked):
+    def import_template_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        response = HttpResponse(spreadsheets.import_template_xlsx(), content_type=mime)
+        response["Content-Disposition"] = 'attachment; filename="honorees-import-template.xlsx"'
+        return response
+
+    def _preview(self, checked, request=None):
+        problem_count = sum(1 for row in checked if row.problems)
         return {
             "checked": checked,
-            "problem_count": sum(1 for row in checked if row.problems),
+            "problem_count": problem_count,
             "row_count": len(checked),
+            "good_count": len(checked) - problem_count,
+            # Leaving the bad rows out is the secretariat's explicit choice; officers fix the file.
+            "can_import_good_rows": request is not None and permissions.is_secretariat(request.user),
         }
 
     def import_confirm_view(self, request):
@@ -472,16 +486,22 @@ class HonoreeAdmin(SimpleHistoryAdmin):
         if not stored or not secrets.compare_digest(stored.get("token", ""), request.POST.get("token", "")):
             messages.error(request, _("ไม่พบไฟล์ที่ตรวจไว้ หรือหมดอายุแล้ว โปรดอัปโหลดใหม่"))
             return HttpResponseRedirect(reverse("admin:honorees_honoree_import"))
+        good_rows_only = request.POST.get("good_rows_only") == "1"
         try:
-            created = services.honoree_import(rows=stored["rows"], by=request.user)
+            created = services.honoree_import(rows=stored["rows"], by=request.user, good_rows_only=good_rows_only)
         except services.WorkflowError as error:
             messages.error(request, error.message)
             allowed = None if permissions.is_secretariat(request.user) else permissions.user_district_ids(request.user)
             checked = spreadsheets.check_rows(stored["rows"], allowed_district_ids=allowed)
             context = self._import_context(request, form=ImportUploadForm(), token=stored["token"])
-            context.update(self._preview(checked))
+            context.update(self._preview(checked, request))
             return TemplateResponse(request, "admin/honorees/honoree/import.html", context, status=400)
         del request.session[IMPORT_SESSION_KEY]
+        left_out = len(stored["rows"]) - len(created)
+        if left_out:
+            messages.warning(
+                request, _("ไม่ได้นำเข้า %(count)s แถวที่มีปัญหา — แก้ไขในไฟล์แล้วนำเข้าเฉพาะแถวนั้นอีกครั้ง") % {"count": left_out}
+            )
         messages.success(request, _("นำเข้าแล้ว %(count)s รายการ เป็นฉบับร่างทั้งหมด") % {"count": len(created)})
         return HttpResponseRedirect(reverse("admin:honorees_honoree_changelist"))
 
@@ -492,8 +512,22 @@ def _is_int(value) -> bool:
 
 @admin.register(PrivacyRequest)
 class PrivacyRequestAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "honoree", "created_at", "handled_at"]
+    list_display = ["__str__", "honoree", "created_at", "answer_due", "handled_at"]
     list_filter = ["kind", ("handled_at", admin.EmptyFieldListFilter)]
     search_fields = ["requester_name", "message"]
     list_select_related = ["honoree"]
     autocomplete_fields = ["honoree"]
+    readonly_fields = ["answer_due"]
+
+    @admin.display(description=gettext_lazy("กำหนดตอบ (PDPA 30 วัน)"))
+    def answer_due(self, obj):
+        if obj.pk is None:
+            return "—"
+        due = thai.thai_date(obj.answer_due_on)
+        if obj.handled_at:
+            return due
+        left = obj.days_left()
+        phrase = days_phrase(left)
+        if left < 0:
+            return format_html('{} — <strong class="hof-overdue">{}</strong>', due, phrase)
+        return f"{due} — {phrase}"

@@ -1,9 +1,11 @@
 import secrets
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -325,6 +327,16 @@ class Honoree(models.Model):
         return slug
 
 
+# The PDPA gives the data controller 30 days to answer a data subject's request (section 30).
+PRIVACY_ANSWER_DAYS = 30
+
+
+class PrivacyRequestQuerySet(models.QuerySet):
+    def open(self):
+        """Requests not yet handled."""
+        return self.filter(handled_at__isnull=True)
+
+
 class PrivacyRequest(models.Model):
     """A request from the public to remove or correct an honoree's data (PDPA)."""
 
@@ -351,6 +363,8 @@ class PrivacyRequest(models.Model):
     )
     resolution = models.TextField(_("ผลการดำเนินการ"), blank=True)
 
+    objects = PrivacyRequestQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("คำขอเกี่ยวกับข้อมูลส่วนบุคคล")
@@ -358,3 +372,12 @@ class PrivacyRequest(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.requester_name}"
+
+    @property
+    def answer_due_on(self) -> date:
+        """The last day of the PDPA's answer time, counted from the day the request arrived (Thai time)."""
+        return timezone.localdate(self.created_at) + timedelta(days=PRIVACY_ANSWER_DAYS)
+
+    def days_left(self, today: date | None = None) -> int:
+        """Days until the answer is due: 0 on the last day, negative once overdue."""
+        return (self.answer_due_on - (today or timezone.localdate())).days

@@ -156,8 +156,10 @@ def honoree_withdraw_consent(*, honoree: Honoree, by) -> Honoree:
     return _refresh(honoree)
 
 
-def honoree_import(*, rows: list[dict], by) -> list[Honoree]:
+def honoree_import(*, rows: list[dict], by, good_rows_only: bool = False) -> list[Honoree]:
     """Create draft honorees from spreadsheet rows: all of them, or none when any row has a problem.
+    With `good_rows_only` (the secretariat's explicit choice on the preview) the rows without
+    problems are written and the others left out.
 
     Every row is checked (check_rows runs the model's full_clean) and prepared before the write
     transaction opens, which then only bulk inserts the rows, their history and virtues: other
@@ -168,7 +170,13 @@ def honoree_import(*, rows: list[dict], by) -> list[Honoree]:
         raise WorkflowError(permissions.refusal(by, "edit", Honoree()))
     checked = spreadsheets.check_rows(rows, allowed_district_ids=_allowed_district_ids(by))
     problems = [row for row in checked if row.problems]
-    if problems:
+    if good_rows_only:
+        if not permissions.is_secretariat(by):
+            raise WorkflowError(_("เฉพาะฝ่ายเลขานุการจังหวัดเท่านั้นที่เลือกนำเข้าเฉพาะแถวที่ถูกต้องได้"))
+        checked = [row for row in checked if not row.problems]
+        if not checked:
+            raise WorkflowError(_("นำเข้าไม่ได้: ไม่มีแถวที่ถูกต้องเลย"))
+    elif problems:
         raise WorkflowError(
             _("นำเข้าไม่ได้: มีปัญหา %(count)s แถว (แถวที่ %(lines)s) จึงยังไม่ได้บันทึกข้อมูลใดเลย")
             % {"count": len(problems), "lines": ", ".join(str(r.line) for r in problems[:20])}

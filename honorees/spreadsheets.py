@@ -18,7 +18,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from halloffame import thai
 from honorees.models import Honoree
@@ -158,9 +160,114 @@ def export_xlsx(queryset, *, staff: bool) -> bytes:
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.data_type = "s"  # never a formula, whatever the text
+    _fit_columns(sheet, [headers, *rows])
     sheet.freeze_panes = "A2"
     if staff:
         workbook.properties.title = "ข้อมูลสำหรับเจ้าหน้าที่เท่านั้น มีข้อมูลส่วนบุคคล ห้ามเผยแพร่"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _width(text: str) -> float:
+    """About how many character widths a cell's longest line takes; Thai vowel and tone marks
+    above or below a letter take no width of their own."""
+    lines = str(text).splitlines() or [""]
+    return max(
+        sum(0 if "\u0e31" <= ch <= "\u0e3a" or "\u0e47" <= ch <= "\u0e4e" else 1 for ch in line) for line in lines
+    )
+
+
+MIN_WIDTH, MAX_WIDTH = 8, 60
+
+
+def _fit_columns(sheet, table) -> None:
+    """Each column as wide as its longest cell (header included), within sensible bounds."""
+    for index in range(len(table[0]) if table else 0):
+        longest = max((_width(row[index]) for row in table if index < len(row)), default=0)
+        sheet.column_dimensions[get_column_letter(index + 1)].width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
+
+
+# The example row of the import template: a real-looking person, with consent recorded.
+TEMPLATE_EXAMPLE = {
+    "district_code": "8404",
+    "name": "นางสาวตัวอย่าง ใจดี",
+    "name_en": "Ms. Example Jaidee",
+    "kind": "บุคคล",
+    "network": "เครือข่ายภาคการศึกษา",
+    "citation": "สอนหนังสือเด็กในชุมชนโดยไม่รับค่าตอบแทนมากว่า 10 ปี",
+    "story": "ลบแถวนี้ก่อนนำเข้า หรือแก้เป็นข้อมูลจริง",
+    "virtues": "จิตอาสา, พอเพียง",
+    "is_living": YES,
+    "is_minor": NO,
+    "consent_given_on": date(2025, 10, 1),
+    "consent_method": "หนังสือยินยอมลงลายมือชื่อ",
+    "consent_covers_name": YES,
+    "consent_covers_photo": YES,
+    "consent_covers_story": YES,
+}
+# Excel's Thai Buddhist calendar: a date cell that shows 01/10/2568 and holds the real date.
+BE_DATE_FORMAT = "[$-107041E]dd/mm/yyyy"
+
+
+def import_template_xlsx() -> bytes:
+    """An .xlsx staff can fill in: the import's Thai headers, one example row, drop-down lists for
+    the district, network, kind, consent method and yes/no columns, and B.E. date cells."""
+    columns = [c for c in COLUMNS if c.importable]
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "รายชื่อ"
+    sheet.append([c.header for c in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+    example = [TEMPLATE_EXAMPLE.get(c.key, "") for c in columns]
+    sheet.append(example)
+    sheet.freeze_panes = "A2"
+
+    lists = workbook.create_sheet("ตัวเลือก")
+    choices = {
+        "district_code": [d.code for d in District.objects.order_by("code")],
+        "network": [n.name_th for n in Network.objects.order_by("order")],
+        "kind": [str(label) for _value, label in Honoree.Kind.choices],
+        "consent_method": [str(label) for _value, label in Honoree.ConsentMethod.choices],
+        "yes_no": [YES, NO],
+    }
+    ranges = {}
+    for index, (key, values) in enumerate(choices.items(), start=1):
+        letter = get_column_letter(index)
+        lists.cell(row=1, column=index, value=key)
+        for row, value in enumerate(values, start=2):
+            lists.cell(row=row, column=index, value=value).data_type = "s"
+        ranges[key] = f"{quote_sheetname(lists.title)}!${letter}$2:${letter}${len(values) + 1}"
+    district_names = {d.code: d.name_th for d in District.objects.all()}
+    for row, code in enumerate(choices["district_code"], start=2):
+        lists.cell(row=row, column=len(choices) + 1, value=district_names[code])  # beside each code, its name
+    lists.sheet_state = "hidden"
+
+    last_row = MAX_ROWS + 1
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        area = f"{letter}2:{letter}{last_row}"
+        key = "yes_no" if column.key in BOOL_KEYS else column.key
+        if key in ranges:
+            check = DataValidation(type="list", formula1=ranges[key], allow_blank=True, showErrorMessage=True)
+            check.errorTitle = _("ค่าที่ใช้ไม่ได้")
+            check.error = _("เลือกจากรายการในช่องนี้")
+            check.promptTitle = column.header
+            check.prompt = _("เลือกจากรายการ")
+            sheet.add_data_validation(check)
+            check.add(area)
+        if column.key in DATE_KEYS:
+            check = DataValidation(type="date", operator="lessThanOrEqual", formula1="TODAY()", allow_blank=True)
+            check.errorTitle = _("วันที่ไม่ถูกต้อง")
+            check.error = _("ใส่วันที่ เช่น 26/10/2564 และไม่เลยวันนี้")
+            sheet.add_data_validation(check)
+            check.add(area)
+            for (cell,) in sheet.iter_rows(min_row=2, max_row=last_row, min_col=index, max_col=index):
+                cell.number_format = BE_DATE_FORMAT
+    widths = [[c.header for c in columns], [str(v) if not isinstance(v, date) else "01/10/2568" for v in example]]
+    _fit_columns(sheet, widths)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -26,19 +26,27 @@ from networks.reference import DISTRICTS
 class MeetingAdminForm(forms.ModelForm):
     class Meta:
         model = Meeting
-        fields = ["date", "number", "title", "venue", "announcement", "signatory_name", "signatory_position"]
+        fields = [
+            "date",
+            "nomination_deadline",
+            "number",
+            "title",
+            "venue",
+            "announcement",
+            "signatory_name",
+            "signatory_position",
+        ]
 
 
 @admin.register(Meeting)
 class MeetingAdmin(SimpleHistoryAdmin):
     form = MeetingAdminForm
-    list_display = ["__str__", "date", "venue", "places", "is_published", "board_link"]
+    list_display = ["__str__", "date", "nomination_deadline", "venue", "places", "is_published", "board_link"]
     list_filter = ["is_published", "fiscal_year"]
     search_fields = ["title", "venue"]
     date_hierarchy = "date"
     readonly_fields = ["is_published", "published_at", "fiscal_year", "slug"]
-    fields = ["date", "number", "title", "venue", "announcement", "signatory_name", "signatory_position"]
-    fields += ["is_published", "published_at"]
+    fields = MeetingAdminForm.Meta.fields + ["is_published", "published_at"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(place_count=Count("honorees", filter=holds_place_q("honorees__")))

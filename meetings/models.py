@@ -17,6 +17,10 @@ class MeetingQuerySet(models.QuerySet):
     def in_fiscal_year(self, fy: int):
         return self.filter(fiscal_year=fy)
 
+    def upcoming(self, today):
+        """Meetings on or after `today`, the next one first."""
+        return self.filter(date__gte=today).order_by("date")
+
 
 class Meeting(models.Model):
     """A monthly provincial meeting (การประชุมหัวหน้าส่วนราชการประจำเดือน) and its announcement."""
@@ -29,6 +33,12 @@ class Meeting(models.Model):
     slug = models.SlugField(unique=True, editable=False)
     title = models.CharField(_("ชื่อการประชุม"), max_length=200, blank=True)
     venue = models.CharField(_("สถานที่"), max_length=200, blank=True)
+    nomination_deadline = models.DateField(
+        _("วันสุดท้ายของการเสนอชื่อ"),
+        null=True,
+        blank=True,
+        help_text=_("เจ้าหน้าที่อำเภอเสนอชื่อสำหรับการประชุมนี้ได้ถึงวันนี้ (ไม่เกินวันที่ประชุม)"),
+    )
     announcement = models.TextField(_("ข้อความประกาศ"), blank=True)
     # Who signs the certificates and the announcement; blank means the site's default (settings).
     signatory_name = models.CharField(
@@ -81,6 +91,11 @@ class Meeting(models.Model):
         return reverse("meetings:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        if self.date and self.nomination_deadline and self.nomination_deadline > self.date:
+            raise ValidationError(
+                {"nomination_deadline": _("วันสุดท้ายของการเสนอชื่อต้องไม่เลยวันที่ประชุม (%(date)s)")
+                 % {"date": thai.thai_date(self.date)}}
+            )  # fmt: skip
         if self.date and self.number and not self._moves_to_another_fiscal_year():
             fy = thai.fiscal_year(self.date)
             clash = Meeting.objects.filter(fiscal_year=fy, number=self.number).exclude(pk=self.pk).first()
@@ -142,6 +157,10 @@ class MeetingRedirect(models.Model):
     old_slug = models.SlugField(unique=True)
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="redirects")
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ที่อยู่เดิมของการประชุม")
+        verbose_name_plural = _("ที่อยู่เดิมของการประชุม")
 
     def __str__(self):
         return f"{self.old_slug} → {self.meeting.slug}"

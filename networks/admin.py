@@ -6,6 +6,7 @@ from networks.models import District, Network, Virtue
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):
+    exclude = ["slug"]  # reference data from the migrations; its web address never changes
     list_display = ["code", "name_th", "name_en"]
     search_fields = ["code", "name_th", "name_en"]
 
@@ -17,11 +18,13 @@ class DistrictAdmin(admin.ModelAdmin):
 
 @admin.register(Network)
 class NetworkAdmin(admin.ModelAdmin):
+    exclude = ["slug"]  # reference data from the migrations; its web address never changes
     list_display = ["order", "name_th", "name_en"]
     search_fields = ["name_th", "name_en"]
 
 
 @admin.register(Virtue)
 class VirtueAdmin(admin.ModelAdmin):
+    exclude = ["slug"]  # reference data from the migrations; its web address never changes
     list_display = ["order", "name_th", "name_en"]
     search_fields = ["name_th", "name_en"]

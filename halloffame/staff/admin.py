@@ -5,10 +5,25 @@ from halloffame.staff import permissions
 from halloffame.staff.models import StaffProfile
 
 
+class RoleFilter(admin.SimpleListFilter):
+    """The role by its Thai name (the groups are named by their code, e.g. district_officer)."""
+
+    title = _("บทบาท")
+    parameter_name = "role"
+
+    def lookups(self, request, model_admin):
+        return [(role, permissions.ROLE_LABELS[role]) for role in permissions.ROLES]
+
+    def queryset(self, request, queryset):
+        if self.value() in permissions.ROLES:
+            return queryset.filter(user__groups__name=self.value())
+        return queryset
+
+
 @admin.register(StaffProfile)
 class StaffProfileAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "district_list"]
-    list_filter = ["user__groups", "districts"]
+    list_filter = [RoleFilter, "districts"]
     search_fields = ["user__username", "user__first_name", "user__last_name"]
     list_select_related = ["user"]
     autocomplete_fields = ["user"]

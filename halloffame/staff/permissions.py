@@ -8,6 +8,7 @@ on the honorees of the districts in their staff profile.
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -200,6 +201,7 @@ def role_groups_sync(*, using="default", apps=global_apps, **kwargs) -> None:
         return
     for app_config in global_apps.get_app_configs():  # apps later in the list have not had theirs made yet
         create_permissions(app_config, verbosity=0, using=using, apps=apps)
+    _permission_names_in_thai(using=using, Permission=Permission)
     for role in ROLES:
         # The groups themselves come from networks/0003_roles; after a test database flush they are
         # gone until the serialized copy is restored, and creating them here would clash with it.
@@ -210,3 +212,28 @@ def role_groups_sync(*, using="default", apps=global_apps, **kwargs) -> None:
         found = Permission.objects.using(using).select_related("content_type")
         found = found.filter(content_type__app_label__in={app_label for app_label, _codename in wanted})
         group.permissions.set([p for p in found if [p.content_type.app_label, p.codename] in wanted])
+
+
+DEFAULT_PERMISSION_VERBS = {
+    "add": gettext_lazy("เพิ่ม"),
+    "change": gettext_lazy("แก้ไข"),
+    "delete": gettext_lazy("ลบ"),
+    "view": gettext_lazy("ดู"),
+}
+
+
+def _permission_names_in_thai(*, using, Permission) -> None:
+    """Django names the default permissions in English ("Can add honoree"); the IT officer picks them
+    on the group and user pages, so name them in Thai (เพิ่มผู้ได้รับการยกย่อง)."""
+    renamed = []
+    with translation.override("th"):
+        for permission in Permission.objects.using(using).select_related("content_type"):
+            verb, _sep, model_name = permission.codename.partition("_")
+            model = global_apps.all_models.get(permission.content_type.app_label, {}).get(model_name)
+            if verb not in DEFAULT_PERMISSION_VERBS or model is None or model_name != permission.content_type.model:
+                continue
+            name = f"{DEFAULT_PERMISSION_VERBS[verb]}{model._meta.verbose_name}"[:255]
+            if permission.name != name:
+                permission.name = name
+                renamed.append(permission)
+    Permission.objects.using(using).bulk_update(renamed, ["name"])
