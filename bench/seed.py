@@ -3,10 +3,14 @@ district per meeting, every honoree with a real photo.
 
     DJANGO_SETTINGS_MODULE=halloffame.settings.prod ... python -m bench.seed [--meetings 1068]
 
-Rows are written with bulk_create (a minute at most); the fields Honoree.save() and
-Meeting.save() derive are computed here the same way. 50 distinct portraits are drawn with
-Pillow and every honoree's photo field points at one of them, so that pages show real images
-without drawing 20,000 of them.
+Everything goes through the product's own code: meetings are saved one by one (Meeting.save()
+numbers and names them); 50 honorees, one per distinct portrait, are saved through
+Honoree.save() with an uploaded photo, so the photo pipeline writes their master, renditions and
+share card. The other honorees are written with bulk_create (20,000 saves would take an hour of
+image work) after Honoree.fill_derived_fields(), the same method save() calls, and share the master,
+size, renditions and share card of one of those 50, so that every page prints exactly the
+markup production prints (tests/bench/test_seed.py). Their share card carries the name of the
+honoree whose photo they share; `--all-share-cards` draws each one's own (about 25 ms each).
 """
 
 import argparse
@@ -28,6 +32,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fiscal-years", type=int, default=89, help="12 meetings each (default 89: 1,068 meetings)")
     parser.add_argument("--hidden", type=int, default=400, help="non-public honorees (drafts, withdrawn, ...)")
+    parser.add_argument("--all-share-cards", action="store_true", help="draw every honoree's own share card (slow)")
     parser.add_argument(
         "--describe", action="store_true", help="print the counts and sample URLs as JSON, seed nothing"
     )
@@ -39,17 +44,21 @@ def main(argv=None):
         print(json.dumps(describe(), ensure_ascii=False))
         return None
     started = time.monotonic()
-    counts = seed(fiscal_years=args.fiscal_years, hidden=args.hidden)
+    counts = seed(fiscal_years=args.fiscal_years, hidden=args.hidden, all_share_cards=args.all_share_cards)
     counts["seconds"] = round(time.monotonic() - started, 1)
     print("seeded: " + ", ".join(f"{key} {value:,}" for key, value in counts.items()))
     return counts
 
 
-def seed(*, fiscal_years: int, hidden: int) -> dict:
+def seed(*, fiscal_years: int, hidden: int, all_share_cards: bool = False, photos: int = DISTINCT_PHOTOS) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
     from django.utils import timezone
+    from PIL import Image
 
+    from honorees import demo
     from honorees.models import Honoree
+    from honorees.photos.share_card import share_card_generate
     from meetings.models import Meeting
     from networks.models import District, Network, Virtue
 
@@ -62,39 +71,50 @@ def seed(*, fiscal_years: int, hidden: int) -> dict:
     if Honoree.objects.exists() or Meeting.objects.exists():
         raise SystemExit("The benchmark database is not empty; bench/run.py recreates it with --reseed.")
 
-    photos = write_photos()
-    dimensions = photo_dimensions(photos)
     now = timezone.now()
-
-    def make(index, district, network, meeting):
-        return build_honoree(rng, index, district, network, photos, dimensions, meeting)
-
     with transaction.atomic():
-        meetings = Meeting.objects.bulk_create(build_meetings(fiscal_years, now), batch_size=1000)
-        published = [m for m in meetings if m.is_published]
-        upcoming = [m for m in meetings if not m.is_published]
-        honorees = []
-        for meeting in published:
-            for district in districts:
-                honorees.append(make(len(honorees), district, rng.choice(networks), meeting))
-                honorees[-1].status = Honoree.Status.PUBLISHED
-                honorees[-1].published_at = now
-        for meeting in upcoming:  # next months' candidates: approved, not public yet
-            for district in districts:
-                honorees.append(make(len(honorees), district, rng.choice(networks), meeting))
-                honorees[-1].status = Honoree.Status.APPROVED
-        hidden_statuses = [Honoree.Status.DRAFT, Honoree.Status.NOMINATED, Honoree.Status.REJECTED]
-        for index in range(hidden):
-            district = districts[index % len(districts)]
-            if index % 4 == 0:  # consent withdrawn after publication
-                honoree = make(len(honorees), district, rng.choice(networks), published[-1 - index])
-                honoree.status = Honoree.Status.WITHDRAWN
-                honoree.consent_withdrawn_at = now
-            else:
-                honoree = make(len(honorees), district, rng.choice(networks), None)
-                honoree.status = hidden_statuses[index % len(hidden_statuses)]
-            honorees.append(honoree)
-        honorees = Honoree.objects.bulk_create(honorees, batch_size=2000)
+        meetings = build_meetings(fiscal_years, now)
+    published = [m for m in meetings if m.is_published]
+    upcoming = [m for m in meetings if not m.is_published]
+
+    plan = []  # (district, network, meeting, status) of every honoree, public ones first
+    for meeting in published:
+        plan += [(district, rng.choice(networks), meeting, Honoree.Status.PUBLISHED) for district in districts]
+    for meeting in upcoming:  # next months' candidates: approved, not public yet
+        plan += [(district, rng.choice(networks), meeting, Honoree.Status.APPROVED) for district in districts]
+    hidden_statuses = [Honoree.Status.DRAFT, Honoree.Status.NOMINATED, Honoree.Status.REJECTED]
+    for index in range(hidden):
+        district = districts[index % len(districts)]
+        if index % 4 == 0:  # consent withdrawn after publication
+            plan.append((district, rng.choice(networks), published[-1 - index], Honoree.Status.WITHDRAWN))
+        else:
+            plan.append((district, rng.choice(networks), None, hidden_statuses[index % len(hidden_statuses)]))
+
+    honorees = []
+    for index, (district, network, meeting, status) in enumerate(plan):
+        honoree = build_honoree(rng, index, district, network, meeting)
+        honoree.status = status
+        honoree.published_at = now if status == Honoree.Status.PUBLISHED else None
+        honoree.consent_withdrawn_at = now if status == Honoree.Status.WITHDRAWN else None
+        honorees.append(honoree)
+
+    # One honoree per portrait through Honoree.save(): master, renditions and share card.
+    with_files = honorees[:photos]
+    for index, honoree in enumerate(with_files):
+        kind = "person" if index % 3 else "organization"
+        honoree.photo = SimpleUploadedFile(f"portrait-{index}.jpg", demo.portrait_jpeg(index, kind), "image/jpeg")
+        with transaction.atomic():
+            honoree.save()
+    shares = []
+    for index, honoree in enumerate(honorees[photos:], start=photos):
+        model = with_files[index % photos]
+        honoree.photo = model.photo.name
+        honoree.photo_width, honoree.photo_height = model.photo_width, model.photo_height
+        honoree.share_card = model.share_card
+        honoree.fill_derived_fields()
+        shares.append(honoree)
+    with transaction.atomic():
+        Honoree.objects.bulk_create(shares, batch_size=2000)
         Through = Honoree.virtues.through
         links = [
             Through(honoree_id=honoree.pk, virtue_id=virtue.pk)
@@ -102,15 +122,23 @@ def seed(*, fiscal_years: int, hidden: int) -> dict:
             for virtue in rng.sample(virtues, rng.randint(1, 3))
         ]
         Through.objects.bulk_create(links, batch_size=5000)
-    generated = generate_renditions(Honoree, photos)
+    if all_share_cards:
+        masters = {}
+        for honoree in Honoree.objects.select_related("district").filter(pk__in=[h.pk for h in shares]):
+            if honoree.photo.name not in masters:
+                with honoree.photo.open("rb") as file:
+                    masters[honoree.photo.name] = Image.open(file)
+                    masters[honoree.photo.name].load()
+            card = share_card_generate(honoree=honoree, master=masters[honoree.photo.name])
+            Honoree.objects.filter(pk=honoree.pk).update(share_card=card)
+    public = Honoree.objects.public()
     return {
         "meetings": len(meetings),
         "published meetings": len(published),
         "honorees": len(honorees),
-        "public honorees": Honoree.objects.public().count(),
-        "with photo": Honoree.objects.public().exclude(photo="").count(),
-        "distinct photos": len(photos),
-        "renditions": generated,
+        "public honorees": public.count(),
+        "with photo": public.exclude(photo="").count(),
+        "saved through Honoree.save()": len(with_files),
     }
 
 
@@ -118,6 +146,7 @@ def describe() -> dict:
     """What the benchmark database holds, and the addresses of a profile and a meeting page."""
     from honorees.models import Honoree
     from meetings.models import Meeting
+    from networks.models import Network
 
     public = Honoree.objects.public()
     profile = public.order_by("-meeting__date", "district__code").values_list("slug", flat=True).first()
@@ -130,11 +159,12 @@ def describe() -> dict:
         "published_meetings": Meeting.objects.published().count(),
         "profile_url": Honoree(slug=profile).get_absolute_url() if profile else None,
         "meeting_url": meeting.get_absolute_url() if meeting else None,
+        "network_url": Network.objects.order_by("order").first().get_absolute_url(),
     }
 
 
-def build_meetings(fiscal_years: int, now):
-    from halloffame import thai
+def build_meetings(fiscal_years: int, now) -> list:
+    """Monthly meetings saved through Meeting.save(), which numbers and names them."""
     from honorees import demo
     from meetings.models import Meeting
 
@@ -145,24 +175,19 @@ def build_meetings(fiscal_years: int, now):
             is_published = fy <= last
             if not is_published and number > 2:
                 break
-            meetings.append(
-                Meeting(
-                    date=day,
-                    fiscal_year=thai.fiscal_year(day),
-                    number=number,
-                    slug=f"{fy}-{number}",
-                    title=f"การประชุมหัวหน้าส่วนราชการจังหวัดสุราษฎร์ธานี {thai.meeting_number(number, fy)}",
-                    venue=demo.VENUE,
-                    announcement="จังหวัดสุราษฎร์ธานีขอประกาศยกย่องเชิดชูคนดีประจำเดือน เพื่อให้คนดีมีที่ยืน และความดีมีพื้นที่ในสังคม",
-                    is_published=is_published,
-                    published_at=now if is_published else None,
-                )
+            meeting = Meeting(
+                date=day,
+                venue=demo.VENUE,
+                announcement="จังหวัดสุราษฎร์ธานีขอประกาศยกย่องเชิดชูคนดีประจำเดือน เพื่อให้คนดีมีที่ยืน และความดีมีพื้นที่ในสังคม",
+                is_published=is_published,
+                published_at=now if is_published else None,
             )
+            meeting.save()
+            meetings.append(meeting)
     return meetings
 
 
-def build_honoree(rng, index, district, network, photos, dimensions, meeting):
-    from halloffame import thai
+def build_honoree(rng, index, district, network, meeting):
     from honorees import demo
     from honorees.models import Honoree
 
@@ -179,12 +204,11 @@ def build_honoree(rng, index, district, network, photos, dimensions, meeting):
             Honoree.Kind.ORGANIZATION if roll < 0.85 else Honoree.Kind.GROUP if roll < 0.95 else Honoree.Kind.COMMUNITY
         )
     deed = demo.DEEDS[network.slug]
-    honoree = Honoree(
+    return Honoree(
         kind=kind,
         name=name,
         name_en=name_en,
         slug=f"{name_en.lower().replace('.', '').replace(' ', '-')[:60]}-{index}",
-        sort_key=thai.thai_sort_key(name),
         district=district,
         network=network,
         citation=f"{name} อำเภอ{district.name_th} {deed[:80]}"[:300],
@@ -195,7 +219,6 @@ def build_honoree(rng, index, district, network, photos, dimensions, meeting):
                 rng.choice(demo.STORY_CLOSINGS),
             ]
         ),
-        photo=photos[index % len(photos)],
         photo_alt=f"ภาพของ{name}",
         meeting=meeting,
         is_living=True,
@@ -205,64 +228,6 @@ def build_honoree(rng, index, district, network, photos, dimensions, meeting):
         consent_covers_photo=True,
         consent_covers_story=True,
     )
-    # Fields Honoree.save() derives (bulk_create does not call save()).
-    photo_field = Honoree._meta.get_field("photo")
-    width, height = dimensions[honoree.photo.name]
-    if photo_field.width_field:
-        setattr(honoree, photo_field.width_field, width)
-    if photo_field.height_field:
-        setattr(honoree, photo_field.height_field, height)
-    if hasattr(thai, "normalise_name") and any(f.name == "name_key" for f in Honoree._meta.fields):
-        honoree.name_key = thai.normalise_name(name)
-    return honoree
-
-
-def photo_dimensions(photos) -> dict:
-    from django.conf import settings
-    from PIL import Image
-
-    result = {}
-    for name in photos:
-        with Image.open(Path(settings.MEDIA_ROOT) / name) as image:
-            result[name] = image.size
-    return result
-
-
-def write_photos() -> list[str]:
-    """50 real JPEG portraits in MEDIA_ROOT, drawn once and shared by many honorees."""
-    from django.conf import settings
-
-    from honorees import demo
-
-    folder = Path(settings.MEDIA_ROOT) / "honorees"
-    folder.mkdir(parents=True, exist_ok=True)
-    names = []
-    for index in range(DISTINCT_PHOTOS):
-        name = f"honorees/bench-{index:02d}.jpg"
-        path = Path(settings.MEDIA_ROOT) / name
-        if not path.exists():
-            path.write_bytes(demo.portrait_jpeg(index, "person" if index % 3 else "organization"))
-        names.append(name)
-    return names
-
-
-def generate_renditions(Honoree, photos) -> int:
-    """Pre-generate the photo pipeline's renditions once per distinct photo (the honorees that
-    share a photo share its renditions, named from the master), so that no page view draws an
-    image. Share cards are left to the site's default card: one per honoree would take hours."""
-    from django.conf import settings
-    from PIL import Image
-
-    try:
-        from honorees.photos.renditions import renditions_generate
-    except ImportError:  # no rendition pipeline: pages show the masters
-        return 0
-    written = 0
-    for name in photos:
-        with Image.open(Path(settings.MEDIA_ROOT) / name) as master:
-            master.load()
-            written += len(renditions_generate(master_name=name, master=master))
-    return written
 
 
 if __name__ == "__main__":

@@ -2,9 +2,11 @@
 
 Every cached page is stored under the current *public content version*: a token in one
 database row (halloffame.PublicContentVersion) that database triggers replace in the same
-transaction as any insert, update or delete on the tables public pages are made of. Triggers
-rather than save()/signals because the services, the admin and data tools also write with
-QuerySet.update(), bulk_create() and raw SQL, which no Python hook sees. Each cacheable
+transaction as any insert, update or delete of a row the public sees (before or after the
+write) in the tables public pages are made of; which rows those are is compiled into the
+triggers from the models' own public querysets. Triggers rather than save()/signals because the
+services, the admin and data tools also write with QuerySet.update(), bulk_create() and raw
+SQL, which no Python hook sees. Each cacheable
 request reads the token (one indexed query), so a change is visible on the next request in
 every gunicorn worker, with the local-memory cache as with Redis.
 
@@ -15,11 +17,13 @@ are stored. Anyone with a session (staff) or a pending message gets a freshly re
 
 import hashlib
 import os
+import subprocess
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.db.models.expressions import RawSQL
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils import timezone
@@ -28,14 +32,16 @@ from django.utils.translation import get_language
 
 from halloffame import compression
 
-# The tables every public page is made of; a write to any of them invalidates every page.
-PUBLIC_CONTENT_MODELS = [
-    "honorees.Honoree",
-    "meetings.Meeting",
-    "networks.District",
-    "networks.Network",
-    "networks.Virtue",
-]
+# The models public pages are made of, and which of their rows the public sees (None: every
+# row). A write invalidates the pages only when a row it touches was public before or is public
+# after it, so staff drafting, nominating or rejecting candidates leaves every cached page valid.
+PUBLIC_CONTENT_MODELS = {
+    "honorees.Honoree": lambda model: model.objects.by_public_rule(),
+    "meetings.Meeting": lambda model: model.objects.published(),
+    "networks.District": None,
+    "networks.Network": None,
+    "networks.Virtue": None,
+}
 # URL names whose anonymous GET responses may be cached (never a page with a form that
 # posts, never media, never the admin).
 CACHEABLE_URL_NAMES = frozenset(
@@ -53,6 +59,7 @@ CACHEABLE_URL_NAMES = frozenset(
         "meetings:present",
         "honoree-feed",
         "sitemap",
+        "sitemap-section",
         "robots-txt",
     }
 )
@@ -65,49 +72,115 @@ CACHE_HEADER = "X-Page-Cache"
 # --- the version token -------------------------------------------------------------------
 
 
-def public_content_tables() -> list[str]:
+def public_content_sources() -> list[tuple[str, str, object]]:
+    """(table, the column naming the row's owner, the owner's public queryset or None) for every
+    table a public page reads, many-to-many link tables included."""
     from django.apps import apps
 
-    tables = []
-    for label in PUBLIC_CONTENT_MODELS:
+    sources = []
+    for label, public in PUBLIC_CONTENT_MODELS.items():
         model = apps.get_model(label)
-        tables.append(model._meta.db_table)
-        tables.extend(field.remote_field.through._meta.db_table for field in model._meta.local_many_to_many)
-    return tables
+        queryset = public(model) if public else None
+        sources.append((model._meta.db_table, model._meta.pk.column, queryset))
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through._meta
+            sources.append((through.db_table, field.m2m_column_name(), queryset))
+    return sources
 
 
-def _sqlite_trigger_sql(table: str) -> list[str]:
+def public_content_tables() -> list[str]:
+    return [table for table, _column, _queryset in public_content_sources()]
+
+
+def _literal(value) -> str:
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for {value!r}")
+
+
+def inline_sql(queryset) -> str:
+    """A queryset's SQL with its parameters written in, for trigger bodies (which take none)."""
+    sql, params = queryset.query.sql_with_params()
+    return sql % tuple(_literal(value) for value in params)
+
+
+def is_public_sql(queryset, row_column: str) -> str:
+    """SQL that is true when the row `row_column` points at (e.g. OLD."id") is public, compiled from
+    the model's own public rule, so the triggers follow Honoree.objects.by_public_rule() exactly."""
+    if queryset is None:
+        return "TRUE"
+    return f"EXISTS ({inline_sql(queryset.filter(pk=RawSQL(row_column, ())).order_by().values('pk'))})"
+
+
+_SQLITE_BUMP = (
+    f'INSERT INTO "{VERSION_TABLE}" (id, token) VALUES (1, random()) '
+    "ON CONFLICT (id) DO UPDATE SET token = excluded.token;"
+)
+
+
+def _sqlite_trigger_sql(table: str, column: str, queryset) -> list[str]:
+    """The row as it was, checked before the write (BEFORE UPDATE/DELETE), and as it is, checked
+    after (AFTER INSERT/UPDATE): SQLite runs one writer at a time, so the bump can be immediate."""
     statements = []
-    for operation in ("INSERT", "UPDATE", "DELETE"):
-        name = f"{TRIGGER_PREFIX}_{table}_{operation.lower()}"
+    for timing, operation, row in (
+        ("BEFORE", "UPDATE", "OLD"),
+        ("BEFORE", "DELETE", "OLD"),
+        ("AFTER", "INSERT", "NEW"),
+        ("AFTER", "UPDATE", "NEW"),
+    ):
+        name = f"{TRIGGER_PREFIX}_{table}_{timing.lower()}_{operation.lower()}"
         statements += [
             f'DROP TRIGGER IF EXISTS "{name}"',
-            f'CREATE TRIGGER "{name}" AFTER {operation} ON "{table}" BEGIN '
-            f'INSERT INTO "{VERSION_TABLE}" (id, token) VALUES (1, random()) '
-            f"ON CONFLICT (id) DO UPDATE SET token = excluded.token; END",
+            f'CREATE TRIGGER "{name}" {timing} {operation} ON "{table}" '
+            f"WHEN {is_public_sql(queryset, f'{row}.{column}')} BEGIN {_SQLITE_BUMP} END",
         ]
     return statements
 
 
-# BEFORE ... FOR EACH STATEMENT: a writer takes the version row's lock before it locks any
-# content row, so two writers cannot deadlock on the row and their content.
+# PostgreSQL: the same checks in one function per table. Writers of rows nobody sees never touch
+# the version row, so the officers' drafting does not queue behind it.
 _POSTGRES_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}_bump() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}_bump() CASCADE; -- the first design's, with its triggers
+CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}_bump_token() RETURNS void LANGUAGE sql AS $$
     INSERT INTO "{VERSION_TABLE}" (id, token) VALUES (1, floor(random() * 9e18)::bigint)
-    ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token;
-    RETURN NULL;
-END $$
+    ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token
+$$
 """
 
 
-def _postgres_trigger_sql(table: str) -> list[str]:
-    name = f"{TRIGGER_PREFIX}_bump"
-    return [
-        f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
-        f'CREATE TRIGGER "{name}" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
-        f"FOR EACH STATEMENT EXECUTE FUNCTION {TRIGGER_PREFIX}_bump()",
+def _postgres_trigger_sql(table: str, column: str, queryset) -> list[str]:
+    function = f"{TRIGGER_PREFIX}_{table}"
+    old, new = is_public_sql(queryset, f"OLD.{column}"), is_public_sql(queryset, f"NEW.{column}")
+    body = f"""
+CREATE OR REPLACE FUNCTION "{function}"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'TRUNCATE' OR (TG_WHEN = 'BEFORE' AND {old}) OR (TG_WHEN = 'AFTER' AND {new}) THEN
+        PERFORM {TRIGGER_PREFIX}_bump_token();
+    END IF;
+    IF TG_WHEN = 'AFTER' OR TG_OP = 'TRUNCATE' THEN RETURN NULL; END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END $$"""
+    triggers = {  # the row as it was, before the write; as it is, after it
+        f"{TRIGGER_PREFIX}_old": "BEFORE UPDATE OR DELETE",
+        f"{TRIGGER_PREFIX}_new": "AFTER INSERT OR UPDATE",
+    }
+    statements = [body]
+    for name, events in triggers.items():
+        statements += [
+            f'DROP TRIGGER IF EXISTS "{name}" ON "{table}"',
+            f'CREATE TRIGGER "{name}" {events} ON "{table}" FOR EACH ROW EXECUTE FUNCTION "{function}"()',
+        ]
+    statements += [
+        f'DROP TRIGGER IF EXISTS "{TRIGGER_PREFIX}_truncate" ON "{table}"',
+        f'CREATE TRIGGER "{TRIGGER_PREFIX}_truncate" BEFORE TRUNCATE ON "{table}" '
+        f'FOR EACH STATEMENT EXECUTE FUNCTION "{function}"()',
     ]
+    return statements
 
 
 def supports_version(db=None) -> bool:
@@ -121,12 +194,13 @@ def install_triggers(db=None) -> None:
     if not supports_version(db):
         return
     existing = set(db.introspection.table_names())
-    tables = [table for table in public_content_tables() if table in existing]
     if VERSION_TABLE not in existing:
         return
     statements = [_POSTGRES_FUNCTION] if db.vendor == "postgresql" else []
-    for table in tables:
-        statements += _postgres_trigger_sql(table) if db.vendor == "postgresql" else _sqlite_trigger_sql(table)
+    for table, column, queryset in public_content_sources():
+        if table in existing:
+            trigger_sql = _postgres_trigger_sql if db.vendor == "postgresql" else _sqlite_trigger_sql
+            statements += trigger_sql(table, column, queryset)
     with db.cursor() as cursor:
         for statement in statements:
             cursor.execute(statement)
@@ -154,25 +228,48 @@ _deploy_id = None
 
 
 def deploy_id() -> str:
-    """Changes when templates, translations, static files or the code change, so a deploy
-    never serves pages rendered by the previous release (Redis outlives the workers)."""
+    """Changes with every release, so a deploy never serves pages rendered by the previous one
+    (Redis outlives the workers): the release named in the environment (HALLOFFAME_RELEASE),
+    else the git revision of a clean checkout, else a walk of the source tree; with the static
+    manifest, which collectstatic rewrites."""
     global _deploy_id
     if _deploy_id is None:
-        base = Path(settings.BASE_DIR)
-        roots = [base / "templates", base / "locale", base / "halloffame", base / "honorees", base / "meetings"]
-        roots += [base / "networks"]
         digest = hashlib.blake2b(digest_size=8)
-        for root in roots:
-            for folder, _dirs, files in sorted(os.walk(root)):
-                for name in sorted(files):
-                    if name.endswith((".py", ".html", ".txt", ".xml", ".mo", ".svg", ".json")):
-                        stat = os.stat(os.path.join(folder, name))
-                        digest.update(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+        digest.update((settings.RELEASE or git_revision() or source_tree_fingerprint()).encode())
         manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
         if manifest.exists():
             digest.update(manifest.read_bytes())
         _deploy_id = digest.hexdigest()
     return _deploy_id
+
+
+def git_revision() -> str | None:
+    """HEAD of the checkout the code runs from, if it is one and nothing tracked is modified."""
+
+    def git(*argv):
+        result = subprocess.run(["git", *argv], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=10)
+        return result.stdout.strip() if result.returncode == 0 else None
+
+    try:
+        revision = git("rev-parse", "--verify", "HEAD")
+        clean = git("status", "--porcelain", "--untracked-files=no") == ""
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return revision if revision and clean else None
+
+
+def source_tree_fingerprint() -> str:
+    """Templates, translations and code, by name, size and modification time."""
+    base = Path(settings.BASE_DIR)
+    roots = [base / name for name in ("templates", "locale", "halloffame", "honorees", "meetings", "networks")]
+    digest = hashlib.blake2b(digest_size=8)
+    for root in roots:
+        for folder, _dirs, files in sorted(os.walk(root)):
+            for name in sorted(files):
+                if name.endswith((".py", ".html", ".txt", ".xml", ".mo", ".svg", ".json")):
+                    stat = os.stat(os.path.join(folder, name))
+                    digest.update(f"{folder}/{name}:{stat.st_mtime_ns}:{stat.st_size}".encode())
+    return digest.hexdigest()
 
 
 class TwoLevelCache:

@@ -37,7 +37,7 @@ class RequestGuardMiddleware:
       CSRF or the form reads any of it."""
 
     ALLOWED = frozenset({"GET", "HEAD", "OPTIONS", "POST"})
-    READ_ONLY_URL_NAMES = frozenset({"healthz", "robots-txt", "sitemap", "honoree-feed"})
+    READ_ONLY_URL_NAMES = frozenset({"healthz", "robots-txt", "sitemap", "sitemap-section", "honoree-feed"})
 
     def __init__(self, get_response):
         self.get_response = get_response

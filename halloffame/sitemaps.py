@@ -1,8 +1,16 @@
-"""/sitemap.xml: every public page, in Thai and English, and nothing that is not public."""
+"""/sitemap.xml: an index of sitemap pages that list every public page, in Thai and English
+with each URL's language alternates, and nothing that is not public.
 
-from functools import cache
+Pages hold at most PAGE_URLS addresses (the protocol allows 50,000), so that each renders in
+milliseconds however many honorees there are; the index grows by a line per page.
+"""
 
+from functools import cache, cached_property
+
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import Paginator
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import translation
 
@@ -10,12 +18,14 @@ from honorees.models import Honoree
 from meetings.models import Meeting
 from networks.models import District, Network
 
+PAGE_URLS = 1000
+
 
 class PublicSitemap(Sitemap):
-    # Both languages' URLs are listed; each page names its other language itself
-    # (<link rel="alternate" hreflang> in base.html), so the sitemap does not repeat it for
-    # every URL, which would triple its size.
     i18n = True
+    alternates = True
+    x_default = True
+    limit = PAGE_URLS
 
 
 class StaticPagesSitemap(PublicSitemap):
@@ -29,23 +39,70 @@ class StaticPagesSitemap(PublicSitemap):
 
 
 @cache
-def honoree_list_path(language: str) -> str:
+def list_path(url_name: str, language: str) -> str:
     with translation.override(language):
-        return reverse("honorees:list")
+        return reverse(url_name)
 
 
-class HonoreeSitemap(PublicSitemap):
-    """Tens of thousands of rows at province scale: plain tuples, and the profile path built from the
-    list's path once per language instead of a model instance and a reverse() per URL."""
+class PublicRowsSitemap(PublicSitemap):
+    """Rows that grow with the years (honorees, meetings), whose page is `<list>/<slug>/`: a
+    sitemap page reads only its own rows (plain tuples) and builds each path from the list's
+    path per language, instead of activating a language and calling reverse() for every URL
+    and every alternate."""
+
+    list_url_name = ""
+
+    def public_rows(self):
+        raise NotImplementedError
 
     def items(self):
-        return Honoree.objects.public().order_by("pk").values_list("slug", "updated_at", named=True)
-
-    def location(self, item):
-        return f"{honoree_list_path(translation.get_language())}{item.slug}/"
+        return self.public_rows().order_by("pk").values_list("slug", "updated_at", named=True)
 
     def lastmod(self, item):
         return item.updated_at
+
+    @cached_property
+    def paginator(self):
+        return Paginator(range(self.items().count() * len(self._languages())), self.limit)
+
+    def get_latest_lastmod(self):
+        return self.public_rows().aggregate(latest=Max("updated_at"))["latest"]
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        base = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
+        urls_on_page = self.paginator.page(page).object_list  # EmptyPage and PageNotAnInteger are a 404
+        if not urls_on_page:  # nothing public yet: an empty first page
+            return []
+        languages = self._languages()
+        first, last = urls_on_page[0] // len(languages), urls_on_page[-1] // len(languages)
+        prefixes = {language: base + list_path(self.list_url_name, language) for language in languages}
+        urls = []
+        for row in self.items()[first : last + 1]:
+            locations = {language: f"{prefix}{row.slug}/" for language, prefix in prefixes.items()}
+            alternates = [{"location": loc, "lang_code": language} for language, loc in locations.items()]
+            if settings.LANGUAGE_CODE in locations:
+                alternates.append({"location": locations[settings.LANGUAGE_CODE], "lang_code": "x-default"})
+            for location in locations.values():
+                urls.append(
+                    {"item": row, "location": location, "lastmod": row.updated_at, "changefreq": None,
+                     "priority": "", "alternates": alternates}
+                )  # fmt: skip
+        self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
+        return urls
+
+
+class HonoreeSitemap(PublicRowsSitemap):
+    list_url_name = "honorees:list"
+
+    def public_rows(self):
+        return Honoree.objects.public()
+
+
+class MeetingSitemap(PublicRowsSitemap):
+    list_url_name = "meetings:list"
+
+    def public_rows(self):
+        return Meeting.objects.published()
 
 
 class DistrictSitemap(PublicSitemap):
@@ -56,14 +113,6 @@ class DistrictSitemap(PublicSitemap):
 class NetworkSitemap(PublicSitemap):
     def items(self):
         return Network.objects.order_by("order")
-
-
-class MeetingSitemap(PublicSitemap):
-    def items(self):
-        return Meeting.objects.published().order_by("-date")
-
-    def lastmod(self, item):
-        return item.updated_at
 
 
 SITEMAPS = {

@@ -7,9 +7,9 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from honorees.models import Honoree, public_count
+from honorees.models import Honoree
+from honorees.summary import public_summary
 from meetings.models import Meeting
-from networks.models import District, Network
 
 
 def healthz(request):
@@ -32,30 +32,29 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        summary = public_summary()
         public = Honoree.objects.public()
-        latest = Meeting.objects.published().filter(honorees__in=public).order_by("-date").first()
+        newest = summary.latest_meeting
+        latest = Meeting.objects.get(pk=newest.id) if newest else None
         context["latest_meeting"] = latest
         context["latest_honorees"] = (
             public.filter(meeting=latest).with_related().order_by("district__code")
             if latest
             else Honoree.objects.none()
         )
-        context["public_count"] = public.count()
+        context["public_count"] = summary.total
         # "This fiscal year" is the year of the latest announcement, so that the figure does not
         # drop to nought on 1 October before the new year's first meeting is published.
-        fiscal_year = latest.fiscal_year if latest else 0
-        districts = list(
-            District.objects.annotate(
-                public_count=public_count(), year_count=public_count(meeting__fiscal_year=fiscal_year)
-            ).order_by("code")
+        fiscal_year = latest.fiscal_year if latest else None
+        year_meetings = [m.id for m in summary.meetings if m.fiscal_year == fiscal_year]
+        context["districts"] = summary.districts
+        context["fiscal_year"] = fiscal_year
+        context["districts_honoured"] = (
+            public.filter(meeting_id__in=year_meetings).order_by().values("district_id").distinct().count()
         )
-        context["districts"] = districts
-        context["fiscal_year"] = latest.fiscal_year if latest else None
-        context["districts_honoured"] = sum(1 for d in districts if d.year_count)
-        context["district_total"] = len(districts)
-        networks = list(Network.objects.annotate(public_count=public_count()).order_by("order"))
-        context["networks"] = networks
-        context["network_count"] = len(networks)
+        context["district_total"] = len(summary.districts)
+        context["networks"] = summary.networks
+        context["network_count"] = len(summary.networks)
         return context
 
 

@@ -9,7 +9,9 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from halloffame.templatetags.thai import meeting_number, thai_date
+from honorees.filters import NewestFirstPages
 from honorees.models import Honoree
+from honorees.summary import public_summary
 
 FEED_SIZE = 50
 
@@ -40,7 +42,8 @@ class LatestHonoreesFeed(Feed):
         return reverse("honoree-feed")
 
     def items(self):
-        return Honoree.objects.public().with_related().order_by("-meeting__date", "district__code")[:FEED_SIZE]
+        """The newest, read from only the latest meetings (their counts are shared, honorees/summary.py)."""
+        return NewestFirstPages(Honoree.objects.public().with_related(), public_summary().meetings)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.display_name

@@ -5,15 +5,15 @@ filtering costs no extra query and an unknown value is reported instead of faili
 """
 
 import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import replace
 
 import django_filters
-from django.db.models import Count, Q, Value
-from django.db.models.functions import ExtractYear
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from halloffame import thai
 from honorees.models import Honoree
-from networks.models import District, Network, Virtue
 
 SEARCH_MAX_LENGTH = 100
 PARAM_MAX_LENGTH = 200
@@ -78,67 +78,133 @@ def filtered(queryset, params: dict[str, str], *, without: str | None = None):
     return HonoreeFilter(data, queryset=queryset).qs
 
 
-def facet_counts(queryset, params: dict[str, str]) -> dict[str, list[dict]]:
-    """Options with counts for each facet, counted under the other filters: one query per facet."""
+# The honoree column each facet counts by.
+FACET_COLUMNS = {"district": "district_id", "network": "network_id", "kind": "kind", "virtue": "virtues"}
+
+
+def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, list[dict]], list]:
+    """Options with counts for each facet, counted under the other filters, and the public
+    meetings with their counts under every filter (newest first: the list's total and pages).
+
+    Without other filters a facet's counts are the shared summary's (honorees/summary.py);
+    with them, one GROUP BY per facet over the indexed public flag. The year facet and the
+    meeting counts come from one count per meeting."""
+
+    def counted_in_sql(facet):
+        if not any(key not in (facet, "sort") for key in params):
+            return None
+        column = FACET_COLUMNS.get(facet, "meeting_id")
+        return dict(filtered(queryset, params, without=facet).order_by().values_list(column).annotate(n=Count("pk")))
+
+    counted = _counter_of_matches(queryset, params, summary) if "q" in params else counted_in_sql
     facets = {}
-
-    def ids(without):
-        return filtered(queryset, params, without=without).values("pk")
-
-    districts = District.objects.annotate(
-        n=Count("honorees", filter=Q(honorees__in=ids("district")), distinct=True)
-    ).order_by("code")
-    facets["district"] = [{"value": d.slug, "label": d.name, "count": d.n} for d in districts]
-
-    networks = Network.objects.annotate(
-        n=Count("honorees", filter=Q(honorees__in=ids("network")), distinct=True)
-    ).order_by("order")
-    facets["network"] = [{"value": n.slug, "label": n.name, "count": n.n} for n in networks]
-
-    kinds = dict(
-        filtered(queryset, params, without="kind").order_by().values_list("kind").annotate(n=Count("pk", distinct=True))
-    )
+    for facet in ("district", "network", "virtue"):
+        counts = counted(facet)
+        rows = getattr(summary, f"{facet}s")
+        facets[facet] = [
+            {"value": r.slug, "label": r.name, "count": r.public_count if counts is None else counts.get(r.pk, 0)}
+            for r in rows
+        ]
+    kinds = counted("kind")
+    kinds = summary.kinds if kinds is None else kinds
     facets["kind"] = [
         {"value": value, "label": label, "count": kinds.get(value, 0)} for value, label in Honoree.Kind.choices
     ]
-
-    years = (
-        filtered(queryset, params, without="year")
-        .annotate(y=ExtractYear("meeting__date"))
-        .order_by()
-        .values_list("y")
-        .annotate(n=Count("pk", distinct=True))
-    )
-    facets["year"] = [
-        {"value": str(thai.be_year_number(y)), "label": str(thai.be_year_number(y)), "count": n}
-        for y, n in sorted(years, reverse=True)
-        if y is not None
-    ]
-
-    virtues = Virtue.objects.annotate(n=Count("honoree", filter=Q(honoree__in=ids("virtue")), distinct=True)).order_by(
-        "order"
-    )
-    facets["virtue"] = [{"value": v.slug, "label": v.name, "count": v.n} for v in virtues]
-    return facets
+    per_meeting = counted("year")
+    meetings = summary.meetings if per_meeting is None else [
+        replace(m, count=per_meeting.get(m.id, 0)) for m in summary.meetings
+    ]  # fmt: skip
+    years: dict[int, int] = {}
+    for meeting in meetings:
+        if meeting.count:
+            years[meeting.year] = years.get(meeting.year, 0) + meeting.count
+    facets["year"] = [{"value": str(y), "label": str(y), "count": n} for y, n in sorted(years.items(), reverse=True)]
+    if "year" in params:
+        meetings = [m for m in meetings if str(m.year) == params["year"]]
+    return facets, [m for m in meetings if m.count]
 
 
-def split_valid(params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def _counter_of_matches(queryset, params, summary):
+    """With a search, the matches are read once (their facet columns, and their virtues) and each
+    facet is counted from them in Python: two text scans instead of one for every facet."""
+    matches = filtered(queryset, {"q": params["q"]}).order_by()
+    rows = list(matches.values_list("pk", "district_id", "network_id", "kind", "meeting_id"))
+    virtues = defaultdict(set)
+    if rows:
+        links = Honoree.virtues.through.objects.filter(honoree__in=matches.values("pk"))
+        for honoree_id, virtue_id in links.values_list("honoree_id", "virtue_id"):
+            virtues[honoree_id].add(virtue_id)
+    year_of = {m.id: str(m.year) for m in summary.meetings}
+    chosen = {key: summary.by_slug(key)[params[key]].pk for key in ("district", "network", "virtue") if key in params}
+    tests = {
+        "district": lambda row: row[1] == chosen["district"],
+        "network": lambda row: row[2] == chosen["network"],
+        "kind": lambda row: row[3] == params["kind"],
+        "year": lambda row: year_of.get(row[4]) == params["year"],
+        "virtue": lambda row: chosen["virtue"] in virtues[row[0]],
+    }
+    active = {key: test for key, test in tests.items() if key in params}
+    column = {"district": 1, "network": 2, "kind": 3, "year": 4}
+
+    def counted(facet):
+        kept = [row for row in rows if all(test(row) for key, test in active.items() if key != facet)]
+        if facet == "virtue":
+            return Counter(virtue for row in kept for virtue in virtues[row[0]])
+        return Counter(row[column[facet]] for row in kept)
+
+    return counted
+
+
+class NewestFirstPages:
+    """A filtered list in newest-first order (meeting date, then district code) for Django's
+    Paginator. Each meeting's count is known, so a page is read from only the meetings it spans
+    instead of sorting every match to skip to it."""
+
+    def __init__(self, queryset, meetings: list):
+        self.queryset = queryset
+        self.meetings = meetings  # newest first, each with its count under the filters
+
+    def count(self) -> int:
+        return sum(m.count for m in self.meetings)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, page: slice):
+        start, stop = page.start or 0, page.stop
+        window, first, seen = [], 0, 0
+        for meeting in self.meetings:
+            if seen >= stop:
+                break
+            if seen + meeting.count > start:
+                first = first if window else seen
+                window.append(meeting.id)
+            seen += meeting.count
+        rows = self.queryset.filter(meeting_id__in=window).order_by("-meeting__date", "district__code", "pk")
+        return list(rows[start - first : stop - first])
+
+
+class CountedPages:
+    """A queryset whose count is already known, for Django's Paginator (spares a COUNT query)."""
+
+    def __init__(self, queryset, total: int):
+        self.queryset, self.total = queryset, total
+
+    def count(self) -> int:
+        return self.total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, page: slice):
+        return list(self.queryset[page])
+
+
+def split_valid(params: dict[str, str], summary) -> tuple[dict[str, str], list[str]]:
     """The parameters with a known value, and the names of those without (an unknown slug,
-    kind, year or sort). The three slug lists are checked in one query."""
-    slug_fields = [key for key in ("district", "network", "virtue") if key in params]
-    known = set()
-    if slug_fields:
-        models = {"district": District, "network": Network, "virtue": Virtue}
-        queries = [
-            models[key]
-            .objects.filter(slug=params[key])
-            .order_by()
-            .annotate(facet=Value(key))
-            .values_list("facet", "slug")
-            for key in slug_fields
-        ]
-        known = set(queries[0].union(*queries[1:]))
-    bad = [key for key in slug_fields if (key, params[key]) not in known]
+    kind, year or sort). Slugs are checked against the shared summary's rows, without a query."""
+    slugs = ("district", "network", "virtue")
+    bad = [key for key in slugs if key in params and params[key] not in summary.by_slug(key)]
     if "kind" in params and params["kind"] not in Honoree.Kind.values:
         bad.append("kind")
     # ASCII digits only: "²⁵⁶⁴".isdigit() is true but int() refuses it.

@@ -48,8 +48,14 @@ def holds_place_q(prefix: str = "") -> models.Q:
 
 class HonoreeQuerySet(models.QuerySet):
     def public(self):
-        """The one rule for what the public may see: every public page, feed, sitemap,
-        search and count goes through here."""
+        """What the public may see: every public page, feed, sitemap, search and count goes
+        through here. It reads publicly_visible, which the database keeps equal to
+        by_public_rule() on every write (honorees/public_flag.py), so counting public
+        honorees is an index scan instead of the rule's join on every row."""
+        return self.filter(publicly_visible=True)
+
+    def by_public_rule(self):
+        """The one rule for what the public may see, evaluated on the row and its meeting."""
         return self.filter(
             consent.publishable_consent_q(self.model),
             status=Honoree.Status.PUBLISHED,
@@ -106,8 +112,7 @@ def public_count(**conditions) -> models.Count:
     """Annotation counting a district's, network's or meeting's public honorees, optionally
     narrowed (e.g. meeting__fiscal_year=2569): District.objects.annotate(n=public_count())."""
     narrowed = {f"honorees__{lookup}": value for lookup, value in conditions.items()}
-    public_ids = Honoree.objects.public().values("pk")
-    return models.Count("honorees", filter=models.Q(honorees__in=public_ids, **narrowed))
+    return models.Count("honorees", filter=models.Q(honorees__publicly_visible=True, **narrowed))
 
 
 class Honoree(models.Model):
@@ -165,6 +170,8 @@ class Honoree(models.Model):
         related_name="honorees",
     )
     status = models.CharField(_("สถานะ"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    # by_public_rule() as the database last saw it, kept by triggers (honorees/public_flag.py).
+    publicly_visible = models.BooleanField(default=False, editable=False)
     rejection_reason = models.TextField(_("เหตุผลที่ไม่อนุมัติ"), blank=True)
     published_at = models.DateTimeField(_("เผยแพร่เมื่อ"), null=True, blank=True, editable=False)
 
@@ -210,7 +217,8 @@ class Honoree(models.Model):
         verbose_name=_("ผู้แก้ไขล่าสุด"),
     )  # fmt: skip
     history = HistoricalRecords(
-        verbose_name=_("ประวัติผู้ได้รับการยกย่อง"), excluded_fields=["sort_key", "name_key", "title_key", "share_card"]
+        verbose_name=_("ประวัติผู้ได้รับการยกย่อง"),
+        excluded_fields=["sort_key", "name_key", "title_key", "share_card", "publicly_visible"],
     )
 
     objects = HonoreeQuerySet.as_manager()
@@ -227,7 +235,14 @@ class Honoree(models.Model):
                 violation_error_message=PLACE_TAKEN,
             ),
         ]
-        indexes = [models.Index(fields=["status", "meeting"])]
+        indexes = [
+            models.Index(fields=["status", "meeting"]),
+            # Public counts by facet, the map and the lists read only these (honorees/public_flag.py).
+            models.Index(fields=["district", "publicly_visible"], name="honoree_district_public"),
+            models.Index(fields=["network", "publicly_visible"], name="honoree_network_public"),
+            models.Index(fields=["kind", "publicly_visible"], name="honoree_kind_public"),
+            models.Index(fields=["meeting", "publicly_visible"], name="honoree_meeting_public"),
+        ]
 
     def __str__(self):
         return self.name

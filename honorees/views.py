@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView
 
 from honorees import filters
 from honorees.models import Honoree
+from honorees.summary import public_summary
 
 
 class HonoreeListView(ListView):
@@ -18,7 +19,9 @@ class HonoreeListView(ListView):
     template_name = "honorees/honoree_list.html"
 
     def get(self, request, *args, **kwargs):
-        self.params, self.invalid = filters.split_valid(filters.clean_params(request.GET))
+        self.summary = public_summary()
+        self.params, self.invalid = filters.split_valid(filters.clean_params(request.GET), self.summary)
+        self.facets, self.meetings = filters.facet_counts(Honoree.objects.public(), self.params, self.summary)
         response = super().get(request, *args, **kwargs)
         if self.invalid:
             response.status_code = 400
@@ -28,12 +31,13 @@ class HonoreeListView(ListView):
         # Cards show no virtues, so the list does without with_related()'s prefetch of them.
         queryset = filters.filtered(Honoree.objects.public(), self.params).with_related().prefetch_related(None)
         if self.params.get("sort") == filters.HonoreeFilter.SORT_NAME:
-            return queryset.thai_order()
-        return queryset.order_by("-meeting__date", "district__code", "pk")
+            total = sum(m.count for m in self.meetings)
+            return filters.CountedPages(queryset.thai_order(), total)
+        return filters.NewestFirstPages(queryset, self.meetings)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        facets = filters.facet_counts(Honoree.objects.public(), self.params)
+        facets = self.facets
         labels = dict(filters.HonoreeFilter.base_filters.items())
         context.update(
             params=self.params,

@@ -1,17 +1,41 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
 
-from honorees.models import Honoree, public_count
+from honorees.models import Honoree
+from honorees.summary import public_summary
 from meetings.models import Meeting, MeetingRedirect
 
 
 class MeetingListView(ListView):
-    """Published meetings, newest first, grouped by fiscal year in the template."""
+    """One fiscal year's published meetings, newest first (`?year=` in B.E., the latest year by
+    default), with a link to every other year: the page stays one year long as decades pass."""
 
     template_name = "meetings/meeting_list.html"
 
+    def get(self, request, *args, **kwargs):
+        self.summary = public_summary()
+        self.years = self.summary.fiscal_years()
+        known = {year for year, _count in self.years}
+        raw = request.GET.get("year")
+        if raw is None:
+            self.year = self.years[0][0] if self.years else None
+        elif raw.isascii() and raw.isdigit() and int(raw) in known:
+            self.year = int(raw)
+        else:
+            raise Http404("no published meetings in that fiscal year")
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        return Meeting.objects.published().annotate(public_count=public_count()).order_by("-fiscal_year", "-date")
+        if self.year is None:
+            return []
+        counts = {m.id: m.count for m in self.summary.meetings}
+        meetings = list(Meeting.objects.published().in_fiscal_year(self.year).order_by("-date"))
+        for meeting in meetings:
+            meeting.public_count = counts.get(meeting.pk, 0)
+        return meetings
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(fiscal_year=self.year, fiscal_years=self.years, **kwargs)
 
 
 class MeetingDetailView(DetailView):

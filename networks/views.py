@@ -1,7 +1,8 @@
 from django.views.generic import DetailView, ListView
 from django.views.generic.list import MultipleObjectMixin
 
-from honorees.models import Honoree, public_count
+from honorees.models import Honoree
+from honorees.summary import public_summary
 from networks import map as district_map
 from networks.models import District, Network
 
@@ -12,7 +13,7 @@ class DistrictListView(ListView):
     template_name = "networks/district_list.html"
 
     def get_queryset(self):
-        return District.objects.annotate(public_count=public_count()).order_by("code")
+        return public_summary().districts
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -78,7 +79,7 @@ class NetworkListView(ListView):
     template_name = "networks/network_list.html"
 
     def get_queryset(self):
-        return Network.objects.annotate(public_count=public_count()).order_by("order")
+        return public_summary().networks
 
 
 class NetworkDetailView(PublicHonoreesMixin, DetailView):

@@ -164,6 +164,9 @@ if env("REDIS_URL"):
 # every worker, kept across restarts) when REDIS_URL is set.
 PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", True)
 PAGE_CACHE_TIMEOUT = 3600
+# The release the page cache keys on (e.g. the git revision a deploy script sets); unset: the
+# checkout's git revision, else a fingerprint of the source tree (halloffame/cache.py).
+RELEASE = env("HALLOFFAME_RELEASE", "")
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",

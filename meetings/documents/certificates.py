@@ -56,7 +56,7 @@ def certificates_pdf(*, meeting, honorees) -> bytes:
         with translation.override("th"):
             return pdf.render_pdf(TEMPLATE, context)
 
-    return pdf.cached_pdf("certificates", meeting.pk, *codes, render=render)
+    return pdf.cached_pdf(meeting, "certificates", *codes, render=render)
 
 
 def meeting_certificates(meeting, *, within=None):

@@ -52,13 +52,15 @@ def unavailable_response() -> HttpResponse:
     return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
 
 
-def cached_pdf(*key_parts, render) -> bytes:
-    """`render()`'s PDF, kept in the cache under the public content version, the release and
-    whatever else the document depends on (`key_parts`); any change to the content makes a new one."""
+def cached_pdf(meeting, *key_parts, render) -> bytes:
+    """`render()`'s PDF for `meeting`, kept in the cache under the public content version, the
+    release and whatever else the document depends on (`key_parts`); any change to the content
+    makes a new one. An unpublished meeting's preview is made afresh: the content version follows
+    only what the public sees, and a preview shows candidates the public does not."""
     token = current_token()
-    if token is None:
+    if token is None or not meeting.is_published:
         return render()
-    parts = [deploy_id(), str(token), settings.SITE_URL, *settings_parts(), *map(str, key_parts)]
+    parts = [deploy_id(), str(token), settings.SITE_URL, *settings_parts(), str(meeting.pk), *map(str, key_parts)]
     key = "pdf:" + hashlib.blake2b("\x1f".join(parts).encode(), digest_size=16).hexdigest()
     pdf = cache.get(key)
     if pdf is None:

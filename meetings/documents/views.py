@@ -93,7 +93,7 @@ def announcement_pdf(request, slug):
             return pdf.render_pdf("meetings/documents/announcement.html", announcement_context(meeting))
 
     try:
-        data = pdf.cached_pdf("announcement", meeting.pk, meeting.is_published, render=render_document)
+        data = pdf.cached_pdf(meeting, "announcement", render=render_document)
     except pdf.DocumentsUnavailable:
         return pdf.unavailable_response()
     return pdf.pdf_response(data, f"announcement-{meeting.slug}.pdf", private=not meeting.is_published)

@@ -113,6 +113,21 @@ def test_certificates_are_made_once_per_content_version(secretariat_client, meet
     assert len(calls) == 2 and third != first
 
 
+def test_an_unpublished_meetings_preview_follows_edits_the_public_cannot_see(secretariat_client, monkeypatch):
+    # Candidates of an unpublished meeting are not public, so their edits leave the content
+    # version alone; the secretariat's preview must still show the edit.
+    meeting = make_meeting(published=False)
+    candidate = make_honoree(meeting=meeting, status=Honoree.Status.APPROVED, citation="ครูอาสาสอนหนังสือ")
+    calls = []
+    real = pdf.render_pdf
+    monkeypatch.setattr(pdf, "render_pdf", lambda *args: calls.append(1) or real(*args))
+    first = secretariat_client.get(honoree_pdf_url(meeting, candidate)).content
+    candidate.citation = "อาสาสมัครดูแลผู้สูงอายุในชุมชน"
+    candidate.save()
+    second = secretariat_client.get(honoree_pdf_url(meeting, candidate)).content
+    assert len(calls) == 2 and first != second
+
+
 def test_certificate_of_an_honoree_not_in_the_meeting_is_404(secretariat_client, meeting, samui_honoree):
     elsewhere = make_honoree(meeting=make_meeting())
     assert secretariat_client.get(honoree_pdf_url(meeting, elsewhere)).status_code == 404

@@ -78,7 +78,7 @@ def test_status_change_by_queryset_update_takes_the_profile_down_at_once(client,
 def test_withdrawn_consent_takes_the_honoree_off_every_cached_page(client, small_site):
     honoree = small_site["public"][0]
     urls = ["/", "/honorees/", honoree.meeting.get_absolute_url(), honoree.district.get_absolute_url()]
-    urls += ["/feeds/honorees/", "/sitemap.xml"]
+    urls += ["/feeds/honorees/", "/sitemap-honorees.xml"]
     for url in urls:
         warm(client, url)
     honoree.consent_withdrawn_at = timezone.now()
@@ -151,7 +151,7 @@ def test_draft_honoree_never_appears_through_the_cache(client, small_site):
     assert client.get(url).status_code == 404
     assert client.get(url).status_code == 404  # a 404 is not stored
     assert "X-Page-Cache" not in client.get(url)
-    for page in ("/", "/honorees/", "/honorees/?q=" + draft.name[:6], "/sitemap.xml", "/feeds/honorees/"):
+    for page in ("/", "/honorees/", "/honorees/?q=" + draft.name[:6], "/sitemap-honorees.xml", "/feeds/honorees/"):
         body = warm(client, page)
         assert draft.name not in body and draft.slug not in body, page
     approved = small_site["approved"]
@@ -241,3 +241,20 @@ def test_a_worker_finds_a_page_another_worker_stored_in_the_shared_cache(client,
     caches["default"].clear()
     assert client.get(url)["X-Page-Cache"] == "miss"  # the shared copy is of the old version
     caches["pages-shared"].clear()
+
+
+def test_staff_drafting_leaves_cached_pages_valid(client, small_site):
+    from tests.performance.conftest import public_urls
+
+    urls = [url for url in public_urls(small_site) if client.get(url).status_code == 200]
+    assert len(urls) > 15
+    for url in urls:
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    draft = small_site["draft"]
+    draft.citation = "แก้ร่างอีกครั้ง"
+    draft.save()
+    Honoree.objects.filter(pk=small_site["approved"].pk).update(story="รอประกาศ")
+    make_honoree(meeting=None, status=Honoree.Status.DRAFT)
+    assert [url for url in urls if client.get(url)["X-Page-Cache"] != "hit"] == []
+    Honoree.objects.filter(pk=small_site["public"][0].pk).update(citation="แก้ของที่เผยแพร่แล้ว")
+    assert [url for url in urls if client.get(url)["X-Page-Cache"] == "hit"] == []

@@ -39,9 +39,7 @@ def test_english_feed_uses_english_names(client):
 def test_sitemap_lists_every_public_page_and_nothing_hidden(client, hidden_honorees):
     public = make_honoree(name_en="Mrs. Shown")
     unpublished_meeting = make_meeting(published=False)
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    locations = set(re.findall(r"<loc>([^<]+)</loc>", response.content.decode()))
+    locations = set(sitemap_locations(client))
     base = "http://testserver"
     for path in ["/", "/honorees/", "/districts/", "/networks/", "/meetings/"]:
         assert base + path in locations and base + "/en" + path in locations
@@ -51,6 +49,46 @@ def test_sitemap_lists_every_public_page_and_nothing_hidden(client, hidden_honor
     assert base + unpublished_meeting.get_absolute_url() not in locations
     for honoree in hidden_honorees:
         assert base + f"/honorees/{honoree.slug}/" not in locations
+
+
+def sitemap_pages(client) -> list[str]:
+    """The sitemap index's pages, each fetched: their XML."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200 and "<sitemapindex" in index.content.decode()
+    pages = []
+    for url in re.findall(r"<loc>([^<]+)</loc>", index.content.decode()):
+        response = client.get(url.replace("http://testserver", "").replace("&amp;", "&"))
+        assert response.status_code == 200, url
+        pages.append(response.content.decode())
+    return pages
+
+
+def sitemap_locations(client) -> list[str]:
+    return [loc for page in sitemap_pages(client) for loc in re.findall(r"<loc>([^<]+)</loc>", page)]
+
+
+def test_sitemap_is_an_index_of_pages_with_language_alternates(client, monkeypatch):
+    from halloffame.sitemaps import HonoreeSitemap
+
+    monkeypatch.setattr(HonoreeSitemap, "limit", 4)  # two honorees, each in Thai and English, a page
+    honorees = [make_honoree(name_en=f"Mrs. Number {n}") for n in range(5)]
+    locations = sitemap_locations(client)
+    assert len(locations) == len(set(locations))
+    base = "http://testserver"
+    for honoree in honorees:
+        assert base + honoree.get_absolute_url() in locations and f"{base}/en{honoree.get_absolute_url()}" in locations
+    index = client.get("/sitemap.xml").content.decode()
+    assert "/sitemap-honorees.xml?p=3" in index and "/sitemap-honorees.xml?p=4" not in index
+    page = client.get("/sitemap-honorees.xml?p=2").content.decode()
+    slug = honorees[2].slug
+    assert f'<xhtml:link rel="alternate" hreflang="en" href="{base}/en/honorees/{slug}/"/>' in page
+    assert f'<xhtml:link rel="alternate" hreflang="th" href="{base}/honorees/{slug}/"/>' in page
+    assert f'<xhtml:link rel="alternate" hreflang="x-default" href="{base}/honorees/{slug}/"/>' in page
+    meetings = client.get("/sitemap-meetings.xml").content.decode()
+    assert 'hreflang="en"' in meetings
+    for bad in ("?p=4", "?p=0", "?p=abc"):
+        assert client.get("/sitemap-honorees.xml" + bad).status_code == 404
+    assert client.get("/sitemap-nothing.xml").status_code == 404
 
 
 def test_robots_txt_names_the_sitemap_by_absolute_url(client):

@@ -34,10 +34,20 @@ def test_meetings_are_grouped_by_fiscal_year(client):
     make_meeting(day=date(2024, 9, 24))  # fiscal year 2567
     make_meeting(day=date(2024, 10, 22))  # fiscal year 2568
     make_meeting(day=date(2024, 11, 26), published=False)
-    body = client.get("/meetings/").content.decode()
-    assert body.index("ปีงบประมาณ 2568") < body.index("ประจำเดือนตุลาคม 2567") < body.index("ปีงบประมาณ 2567")
-    assert body.index("ปีงบประมาณ 2567") < body.index("ประจำเดือนกันยายน 2567")
+    body = client.get("/meetings/").content.decode()  # the latest fiscal year, a link to the others
+    assert body.index("ปีงบประมาณ 2568") < body.index("ประจำเดือนตุลาคม 2567")
+    assert "ประจำเดือนกันยายน 2567" not in body and 'href="?year=2567"' in body
     assert "ประจำเดือนพฤศจิกายน 2567" not in body
+    body = client.get("/meetings/?year=2567").content.decode()
+    assert "ปีงบประมาณ 2567" in body and "ประจำเดือนกันยายน 2567" in body
+    assert "ประจำเดือนตุลาคม 2567" not in body and 'href="?year=2568"' in body
+
+
+def test_meetings_of_an_unknown_fiscal_year_are_a_404(client):
+    make_meeting(day=date(2024, 9, 24))
+    make_meeting(day=date(2023, 9, 24), published=False)  # fiscal year 2566: nothing published
+    for year in ("2566", "2999", "abc", "２５６７", ""):
+        assert client.get(f"/meetings/?year={year}").status_code == 404
 
 
 def test_meeting_page_is_the_announcement_in_district_order(client):

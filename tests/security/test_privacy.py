@@ -29,11 +29,49 @@ def test_privacy_page_shows_the_pdpa_notice_in_thai(client):
 
 
 @pytest.mark.django_db
-def test_form_offers_only_public_honorees_and_preselects_from_the_link(client, honoree):
+def test_form_lists_no_honoree_and_fills_in_the_profile_it_was_opened_from(client, honoree):
     hidden = make_honoree(status=Honoree.Status.DRAFT, name="นายลับ เฉพาะ")
+    page = client.get("/privacy/").content.decode()
+    assert honoree.name not in page and hidden.name not in page and "<option" not in page
     page = client.get(f"/privacy/?honoree={honoree.slug}").content.decode()
-    assert f'value="{honoree.slug}" selected' in page
-    assert hidden.name not in page
+    assert f'value="http://testserver/honorees/{honoree.slug}/"' in page
+    page = client.get(f"/privacy/?honoree={hidden.slug}").content.decode()
+    assert f"/honorees/{hidden.slug}/" not in page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "{url}",
+        "http://testserver/en/honorees/{slug}/",
+        "/honorees/{slug}/?utm_source=line",
+        "  {slug} ",
+        "{name}",
+        "นายทดสอบ   ลำดับพิเศษ",  # spacing aside
+        "ทดสอบ ลำดับพิเศษ",  # without the title
+    ],
+)
+def test_the_honoree_is_found_by_name_link_or_slug(client, typed):
+    honoree = make_honoree(name="นายทดสอบ ลำดับพิเศษ")
+    value = typed.format(
+        url=f"https://halloffame.example/honorees/{honoree.slug}/", slug=honoree.slug, name=honoree.name
+    )
+    response = client.post("/privacy/", {**request_data(honoree), "honoree": value})
+    assert response.status_code == 302, response.content.decode()
+    assert PrivacyRequest.objects.get().honoree == honoree
+
+
+@pytest.mark.django_db
+def test_a_name_two_honorees_share_asks_for_the_link(client):
+    first = make_honoree(name="นายซ้ำ ชื่อเดียวกัน")
+    make_honoree(name="นายซ้ำ ชื่อเดียวกัน")
+    response = client.post("/privacy/", {**request_data(first), "honoree": first.name})
+    assert response.status_code == 200
+    assert "กรุณาวางลิงก์หน้าประวัติ" in response.content.decode()
+    assert not PrivacyRequest.objects.exists()
+    response = client.post("/privacy/", {**request_data(first), "honoree": f"/honorees/{first.slug}/"})
+    assert response.status_code == 302 and PrivacyRequest.objects.get().honoree == first
 
 
 @pytest.mark.django_db
@@ -57,9 +95,17 @@ def test_the_form_is_csrf_protected(honoree):
 
 
 @pytest.mark.django_db
-def test_a_request_for_a_withdrawn_or_unknown_honoree_is_a_form_error(client, honoree):
+def test_a_request_for_a_withdrawn_or_unknown_honoree_is_a_form_error(client, honoree, settings):
+    settings.PRIVACY_REQUESTS_PER_HOUR = 10  # every post counts, refused ones too
     withdrawn = make_honoree(status=Honoree.Status.WITHDRAWN)
-    for slug in (withdrawn.slug, "no-such-person"):
+    for slug in (
+        withdrawn.slug,
+        withdrawn.name,
+        f"/honorees/{withdrawn.slug}/",
+        "no-such-person",
+        "/meetings/",
+        "/x/y",
+    ):
         response = client.post("/privacy/", {**request_data(honoree), "honoree": slug})
         assert response.status_code == 200
         assert "ไม่พบผู้ได้รับการยกย่องรายนี้" in response.content.decode()

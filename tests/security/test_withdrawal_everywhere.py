@@ -25,7 +25,7 @@ def surfaces(honoree):
         "district": honoree.district.get_absolute_url(),
         "home": "/",
         "feed": "/feeds/honorees/",
-        "sitemap": "/sitemap.xml",
+        "sitemap": "/sitemap-honorees.xml",
     }
 
 

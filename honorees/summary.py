@@ -1,0 +1,106 @@
+"""The counts every public page shares, computed once per public content version.
+
+Totals, the count of every district, network, virtue and kind, and the public honorees of every
+published meeting are what the home page, the lists, the map and the unfiltered facets print.
+They change only when the public content version does (halloffame/cache.py: a write the
+public can see), so each worker computes them once per version, in a handful of index scans
+over Honoree.publicly_visible, and keeps them in memory beside that version's token. Reading the
+token is one indexed query; a page rendered without the page cache still pays no scan.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from django.db.models import Count, Q
+
+from halloffame import cache as page_cache
+from halloffame import thai
+
+
+@dataclass(frozen=True)
+class MeetingCount:
+    id: int
+    date: date
+    fiscal_year: int
+    count: int  # public honorees
+
+    @property
+    def year(self) -> int:
+        """The meeting's calendar year, B.E."""
+        return thai.be_year_number(self.date.year)
+
+
+class PublicSummary:
+    """One version's shared counts; each part is counted the first time a page asks for it."""
+
+    @cached_property
+    def meetings(self) -> list[MeetingCount]:
+        """Published meetings, newest first, with their public honorees."""
+        from honorees.models import public_count
+        from meetings.models import Meeting
+
+        rows = Meeting.objects.published().annotate(n=public_count()).order_by("-date")
+        return [MeetingCount(*row) for row in rows.values_list("id", "date", "fiscal_year", "n")]
+
+    @cached_property
+    def total(self) -> int:
+        return sum(m.count for m in self.meetings)
+
+    @cached_property
+    def districts(self) -> list:
+        """District rows in code order, each with .public_count."""
+        from honorees.models import public_count
+        from networks.models import District
+
+        return list(District.objects.annotate(public_count=public_count()).order_by("code"))
+
+    @cached_property
+    def networks(self) -> list:
+        from honorees.models import public_count
+        from networks.models import Network
+
+        return list(Network.objects.annotate(public_count=public_count()).order_by("order"))
+
+    @cached_property
+    def virtues(self) -> list:
+        from networks.models import Virtue
+
+        counted = Count("honoree", filter=Q(honoree__publicly_visible=True))
+        return list(Virtue.objects.annotate(public_count=counted).order_by("order"))
+
+    @cached_property
+    def kinds(self) -> dict[str, int]:
+        from honorees.models import Honoree
+
+        return dict(Honoree.objects.public().order_by().values_list("kind").annotate(n=Count("pk")))
+
+    @property
+    def latest_meeting(self) -> MeetingCount | None:
+        return next((m for m in self.meetings if m.count), None)
+
+    def fiscal_years(self) -> list[tuple[int, int]]:
+        """(fiscal year, published meetings) newest first."""
+        years: dict[int, int] = {}
+        for meeting in self.meetings:
+            years[meeting.fiscal_year] = years.get(meeting.fiscal_year, 0) + 1
+        return sorted(years.items(), reverse=True)
+
+    def by_slug(self, facet: str) -> dict:
+        return {row.slug: row for row in getattr(self, f"{facet}s")}
+
+
+_latest: tuple[object, PublicSummary] | None = None
+
+
+def public_summary() -> PublicSummary:
+    """The summary of the current public content version."""
+    global _latest
+    token = page_cache.current_token()
+    cached = _latest
+    if token is not None and cached is not None and cached[0] == token:
+        return cached[1]
+    summary = PublicSummary()
+    if token is not None:
+        _latest = (token, summary)  # one assignment: safe beside the worker's other thread
+    return summary
