@@ -52,6 +52,8 @@ def endpoints(sample: dict) -> list[tuple[str, str]]:
         ("profile", sample["profile_url"]),
         ("meeting", sample["meeting_url"]),
         ("districts", "/districts/"),
+        ("statistics", "/statistics/"),
+        ("api", "/api/v1/honorees/"),
         ("sitemap", "/sitemap.xml"),
     ]
 

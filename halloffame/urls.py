@@ -20,6 +20,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/v1/", include("halloffame.opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -35,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
     path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
     path("site-map/", pages.SiteMapView.as_view(), name="site-map"),
+    path("statistics/", include("halloffame.opendata.urls")),
     prefix_default_language=False,
 )
 

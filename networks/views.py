@@ -1,7 +1,9 @@
 from django.views.generic import DetailView, ListView
 from django.views.generic.list import MultipleObjectMixin
 
+from honorees.filters import fiscal_year_param
 from honorees.models import Honoree, public_count
+from meetings.models import Meeting
 from networks import map as district_map
 from networks.models import District, Network
 
@@ -11,8 +13,20 @@ class DistrictListView(ListView):
 
     template_name = "networks/district_list.html"
 
+    def get(self, request, *args, **kwargs):
+        """?fiscal_year=2569 shades the map by that fiscal year's honours; an unknown one is a 400."""
+        try:
+            self.fiscal_year, self.invalid = fiscal_year_param(request.GET.get("fiscal_year")), False
+        except ValueError:
+            self.fiscal_year, self.invalid = None, True
+        response = super().get(request, *args, **kwargs)
+        if self.invalid:
+            response.status_code = 400
+        return response
+
     def get_queryset(self):
-        return District.objects.annotate(public_count=public_count()).order_by("code")
+        narrowed = {"meeting__fiscal_year": self.fiscal_year} if self.fiscal_year else {}
+        return District.objects.annotate(public_count=public_count(**narrowed)).order_by("code")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -32,6 +46,12 @@ class DistrictListView(ListView):
         context["legend"] = _legend(highest)
         context["total"] = sum(d.public_count for d in districts)
         context["attribution"] = district_map.ATTRIBUTION
+        context["fiscal_year"] = self.fiscal_year
+        context["invalid"] = self.invalid
+        years = Meeting.objects.published().filter(honorees__in=Honoree.objects.public()).order_by()
+        context["fiscal_years"] = sorted(
+            set(years.values_list("fiscal_year", flat=True).distinct()) | ({self.fiscal_year} - {None}), reverse=True
+        )
         return context
 
 

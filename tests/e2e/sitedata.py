@@ -94,7 +94,11 @@ def public_pages(*, honoree: Honoree, meeting: Meeting, district: District, netw
         ("network", network.get_absolute_url()),
         ("meetings", "/meetings/"),
         ("meeting", meeting.get_absolute_url()),
+        ("statistics", "/statistics/"),
+        ("statistics-filtered", f"/statistics/?fiscal_year={meeting.fiscal_year}&network={network.slug}"),
+        ("districts-map-year", f"/districts/?fiscal_year={meeting.fiscal_year}"),
         ("home-en", "/en/"),
+        ("statistics-en", "/en/statistics/"),
         ("profile-en", "/en" + honoree.get_absolute_url()),
     ]
     with override("th"):

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from halloffame.opendata import api
+
+app_name = "api"
+urlpatterns = [
+    path("honorees/", api.honorees_json, name="honorees"),
+    path("honorees.csv", api.honorees_csv, name="honorees-csv"),
+    path("meetings/", api.meetings_json, name="meetings"),
+    path("districts/", api.districts_json, name="districts"),
+    path("networks/", api.networks_json, name="networks"),
+    path("catalog.json", api.catalog_json, name="catalog"),
+]
