@@ -169,6 +169,19 @@ def honorees_json(request):
     )
 
 
+def _not_found() -> HttpResponse:
+    # The same answer whether the record is a draft, withdrawn or never existed: nothing leaks.
+    return error(404, "not_found", "ไม่พบข้อมูลนี้", "Not found")
+
+
+@endpoint
+def honoree_json(request, slug):
+    honoree = records.public_honorees().filter(slug=slug).first()
+    if honoree is None:
+        return _not_found()
+    return _json({**_about(), "photo_note": records.PHOTO_NOTE, "result": records.honoree_record(honoree)})
+
+
 def _csv_cell(value) -> str:
     text = ";".join(value) if isinstance(value, list) else str(value)
     # A spreadsheet runs a cell that starts with = + - @ as a formula: keep it text.
@@ -196,6 +209,23 @@ def honorees_csv(request):
 def meetings_json(request):
     meetings = Meeting.objects.published().annotate(public_count=public_count()).order_by("-date")
     return _json({**_about(), "results": [records.meeting_record(m) for m in meetings]})
+
+
+@endpoint
+def meeting_json(request, slug):
+    """One published meeting and its public honorees by district, as on the meeting's page."""
+    meeting = Meeting.objects.published().annotate(public_count=public_count()).filter(slug=slug).first()
+    if meeting is None:
+        return _not_found()
+    honorees = records.public_honorees().filter(meeting=meeting)
+    return _json(
+        {
+            **_about(),
+            "photo_note": records.PHOTO_NOTE,
+            "result": records.meeting_record(meeting),
+            "honorees": [records.honoree_record(honoree) for honoree in honorees],
+        }
+    )
 
 
 @endpoint

@@ -60,7 +60,13 @@ def read_csv(response) -> list[dict]:
 @pytest.fixture
 def public_with_secrets():
     honoree = make_honoree(
-        name="นางสาวมาลัย ใจงาม", name_en="Ms Malai Jaingam", photo=uploaded_jpeg(), photo_alt="ภาพคุณมาลัย", **SECRETS
+        name="นางสาวมาลัย ใจงาม",
+        name_en="Ms Malai Jaingam",
+        citation_en="For thirty years of teaching",
+        story_en="Ms Malai's story",
+        photo=uploaded_jpeg(),
+        photo_alt="ภาพคุณมาลัย",
+        **SECRETS,
     )
     honoree.virtues.set([1, 2])
     return honoree
@@ -75,6 +81,7 @@ def test_honoree_records_carry_exactly_the_documented_fields(client, public_with
     assert record["url"].endswith(public_with_secrets.get_absolute_url())
     assert record["photo_url"].endswith(public_with_secrets.photo.url)
     assert record["virtues"] == ["sufficiency", "discipline"]
+    assert record["citation_en"] == "For thirty years of teaching" and record["story_en"] == "Ms Malai's story"
     assert record["fiscal_year"] == public_with_secrets.meeting.fiscal_year
     for name, fields in [
         ("meetings", records.MEETING_FIELDS),
@@ -105,11 +112,15 @@ def test_story_and_photo_only_where_consent_covers_them(client):
         photo_alt="ภาพลับ",
         consent_covers_photo=False,
         consent_covers_story=False,
+        story="เรื่องลับ",
+        story_en="A secret story",
     )
     record = get_json(client, "/api/v1/honorees/")["results"][0]
     assert record["photo_url"] == "" and record["photo_alt"] == "" and record["story"] == ""
+    assert record["story_en"] == ""
     row = read_csv(client.get("/api/v1/honorees.csv"))[0]
-    assert row["photo_url"] == "" and row["story"] == ""
+    assert row["photo_url"] == "" and row["story"] == "" and row["story_en"] == ""
+    assert "A secret story" not in client.get("/api/v1/honorees.csv").content.decode("utf-8-sig")
 
 
 @pytest.mark.parametrize(
@@ -335,10 +346,15 @@ def _count(client, url) -> int:
 
 
 def test_api_query_counts_are_fixed_and_within_budget(client):
-    make_public_honorees(1)
+    def single(honoree):
+        return {"honoree": f"/api/v1/honorees/{honoree.slug}/", "meeting": f"/api/v1/meetings/{honoree.meeting.slug}/"}
+
+    first = make_public_honorees(1)[0]
     one = {url: _count(client, url) for url in ENDPOINTS}
-    make_public_honorees(49)
+    one |= {name: _count(client, url) for name, url in single(first).items()}
+    full = make_public_honorees(49)[0]  # its meeting has nineteen
     fifty = {url: _count(client, url) for url in ENDPOINTS}
+    fifty |= {name: _count(client, url) for name, url in single(full).items()}
     assert one == fifty
     assert max(fifty.values()) <= 10, fifty
 
@@ -380,3 +396,53 @@ def test_a_withdrawal_shows_on_the_statistics_page_at_once(client, admin_user):
 def test_statistics_is_in_the_sitemap(client):
     body = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/statistics/" in body and "http://testserver/en/statistics/" in body
+
+
+def test_one_honoree_and_one_meeting_carry_the_documented_fields(client, public_with_secrets):
+    honoree = get_json(client, f"/api/v1/honorees/{public_with_secrets.slug}/")
+    assert set(honoree["result"]) == set(records.HONOREE_FIELDS)
+    assert honoree["result"]["name"] == "นางสาวมาลัย ใจงาม" and honoree["licence"] == records.LICENCE
+    meeting = get_json(client, f"/api/v1/meetings/{public_with_secrets.meeting.slug}/")
+    assert set(meeting["result"]) == set(records.MEETING_FIELDS)
+    assert meeting["result"]["honoree_count"] == 1
+    assert [h["slug"] for h in meeting["honorees"]] == [public_with_secrets.slug]
+    for body in (json.dumps(honoree, ensure_ascii=False), json.dumps(meeting, ensure_ascii=False)):
+        for field, value in SECRETS.items():
+            assert value not in body, field
+
+
+def test_anything_not_public_is_a_json_404_like_a_slug_that_never_existed(client, public_with_secrets, hidden_honorees):
+    """Draft, nominated, approved, rejected, withdrawn, in an unannounced meeting, without or with
+    withdrawn consent: the API answers exactly as for a record that does not exist."""
+    missing = client.get("/api/v1/honorees/no-such-honoree/")
+    assert missing.status_code == 404 and missing["Access-Control-Allow-Origin"] == "*"
+    for honoree in hidden_honorees:
+        response = client.get(f"/api/v1/honorees/{honoree.slug}/")
+        assert response.status_code == 404, honoree.name
+        assert response.json() == missing.json()
+        assert honoree.name not in response.content.decode()
+    unannounced = next(h.meeting for h in hidden_honorees if not h.meeting.is_published)
+    response = client.get(f"/api/v1/meetings/{unannounced.slug}/")
+    assert response.status_code == 404 and response.json()["error"]["code"] == "not_found"
+    announced = get_json(client, f"/api/v1/meetings/{hidden_honorees[0].meeting.slug}/")
+    assert announced["honorees"] == [] and announced["result"]["honoree_count"] == 0
+
+
+@pytest.mark.parametrize("withdraw", [services.honoree_withdraw, services.honoree_withdraw_consent])
+def test_a_withdrawn_honoree_is_a_404_on_the_next_request(client, admin_user, withdraw):
+    honoree = make_honoree(slug="withdrawn-later")
+    url = f"/api/v1/honorees/{honoree.slug}/"
+    for _ in range(2):  # the second is answered from the cache
+        assert client.get(url).status_code == 200
+    meeting_url = f"/api/v1/meetings/{honoree.meeting.slug}/"
+    assert [h["slug"] for h in get_json(client, meeting_url)["honorees"]] == ["withdrawn-later"]
+    withdraw(honoree=honoree, by=admin_user)
+    assert client.get(url).status_code == 404
+    assert get_json(client, meeting_url)["honorees"] == []
+
+
+def test_a_draft_honoree_is_a_404_until_it_is_published(client):
+    draft = make_honoree(status=Honoree.Status.DRAFT, meeting=make_meeting(), slug="still-a-draft")
+    assert client.get("/api/v1/honorees/still-a-draft/").status_code == 404
+    Honoree.objects.filter(pk=draft.pk).update(status=Honoree.Status.PUBLISHED)
+    assert get_json(client, "/api/v1/honorees/still-a-draft/")["result"]["slug"] == "still-a-draft"
