@@ -28,6 +28,7 @@ from halloffame.opendata import records
 from halloffame.ratelimit import limit_exceeded
 from honorees import filters
 from honorees.models import Honoree, public_count
+from honorees.spreadsheets import formula_safe
 from meetings.models import Meeting
 from networks.models import District, Network
 
@@ -183,9 +184,7 @@ def honoree_json(request, slug):
 
 
 def _csv_cell(value) -> str:
-    text = ";".join(value) if isinstance(value, list) else str(value)
-    # A spreadsheet runs a cell that starts with = + - @ as a formula: keep it text.
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    return formula_safe(";".join(value) if isinstance(value, list) else str(value))
 
 
 @endpoint

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from halloffame import thai
 from halloffame.opendata import statistics
+from honorees.spreadsheets import formula_safe
 from meetings.models import Meeting
 
 
@@ -43,19 +44,8 @@ def report_build(*, fiscal_year: int) -> Report:
     return Report(fiscal_year=fiscal_year, coverage=data, meetings=meetings, rows=rows)
 
 
-def be_numeric(value) -> str:
-    """26/10/2568"""
-    value = thai.to_date(value)
-    return f"{value.day:02d}/{value.month:02d}/{thai.be_year(value)}"
-
-
 def meeting_heading(meeting) -> str:
-    return f"ครั้งที่ {meeting.number}/{meeting.fiscal_year} ({be_numeric(meeting.date)})"
-
-
-def _text(value: str) -> str:
-    """Spreadsheet programs run a cell that starts with = + - @ as a formula: keep it text."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    return f"{thai.meeting_number(meeting.number, meeting.fiscal_year)} ({thai.be_numeric_date(meeting.date)})"
 
 
 def report_xlsx(report: Report) -> bytes:
@@ -105,7 +95,7 @@ def report_xlsx(report: Report) -> bytes:
         for cell in sheet[1] + sheet[3]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append([_text(value) if isinstance(value, str) else value for value in row])
+            sheet.append([formula_safe(value) if isinstance(value, str) else value for value in row])
         sheet.freeze_panes = "C4" if title in ("ทำเนียบรายครั้ง", "อำเภอ×ปีงบประมาณ") else "A4"
         sheet.column_dimensions["B"].width = 22
     workbook.properties.title = report.title
