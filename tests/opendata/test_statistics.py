@@ -82,7 +82,8 @@ def test_page_shows_charts_with_titles_and_tables(client, two_years):
     response = client.get("/statistics/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert body.count('<svg class="column-chart"') == 2
+    assert body.count('<svg class="column-chart') == 2
+    assert body.count('<svg class="column-chart column-chart--dense"') == 1  # the twelve months
     assert re.search(r'<svg class="column-chart"[^>]*role="img" aria-labelledby="by-year-title by-year-desc"', body)
     assert '<desc id="by-year-desc">2568: 1; 2569: 3</desc>' in body
     assert body.count('<table class="bar-chart">') == 3
