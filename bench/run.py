@@ -71,6 +71,8 @@ def endpoints(sample: dict) -> list[tuple[str, str]]:
         ("networks", "/networks/"),
         ("network", sample["network_url"]),
         ("feed", "/feeds/honorees/"),
+        ("statistics", "/statistics/"),
+        ("api", "/api/v1/honorees/"),
         ("sitemap", "/sitemap.xml"),
         ("sitemap-page", "/sitemap-honorees.xml?p=2"),
         ("privacy", "/privacy/"),

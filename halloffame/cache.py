@@ -61,6 +61,7 @@ CACHEABLE_URL_NAMES = frozenset(
         "sitemap",
         "sitemap-section",
         "robots-txt",
+        "statistics:index",
     }
 )
 MAX_QUERY_STRING = 512  # longer addresses are rendered, not stored: they would only fill the cache

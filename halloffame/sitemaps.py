@@ -32,7 +32,8 @@ class StaticPagesSitemap(PublicSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "honorees:list", "networks:district-list", "networks:network-list", "meetings:list"]
+        pages = ["home", "honorees:list", "networks:district-list", "networks:network-list", "meetings:list"]
+        return [*pages, "statistics:index"]
 
     def location(self, item):
         return reverse(item)

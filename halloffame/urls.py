@@ -27,6 +27,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
+    path("api/v1/", include("halloffame.opendata.api_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -44,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("site-map/", pages.SiteMapView.as_view(), name="site-map"),
     path("verify/", meeting_day.verify, name="verify-form"),
     path("verify/<str:code>/", meeting_day.verify, name="verify"),
+    path("statistics/", include("halloffame.opendata.urls")),
     prefix_default_language=False,
 )
 

@@ -60,6 +60,16 @@ class HonoreeFilter(django_filters.FilterSet):
         return queryset.filter(meeting__date__year=thai.gregorian_year(int(value)))
 
 
+def fiscal_year_param(raw: str | None) -> int | None:
+    """A fiscal-year filter (B.E., ASCII digits in YEAR_RANGE) or None when absent; ValueError when unknown."""
+    value = clean_text(raw or "")
+    if not value:
+        return None
+    if not (value.isascii() and value.isdigit() and YEAR_RANGE[0] <= int(value) <= YEAR_RANGE[1]):
+        raise ValueError(value)
+    return int(value)
+
+
 def clean_params(query_dict) -> dict[str, str]:
     """The filter parameters of a request, one value each, cleaned of characters no database takes."""
     params = {}

@@ -123,7 +123,7 @@ def _cell(honoree: Honoree, key: str) -> str:
     return getattr(honoree, key) or ""
 
 
-def _safe(value: str) -> str:
+def formula_safe(value: str) -> str:
     """Spreadsheet programs run a cell that starts with = + - @ as a formula: keep it text."""
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
@@ -131,7 +131,7 @@ def _safe(value: str) -> str:
 def export_table(queryset, *, staff: bool) -> tuple[list[str], list[list[str]]]:
     columns = [c for c in COLUMNS if staff or not c.staff_only]
     rows = [
-        [_safe(str(_cell(h, c.key))) for c in columns]
+        [formula_safe(str(_cell(h, c.key))) for c in columns]
         for h in queryset.select_related("district", "network", "meeting").prefetch_related("virtues")
     ]
     return [c.header for c in columns], rows
@@ -285,7 +285,7 @@ def _text(value) -> str:
         return str(int(value))
     text = str(value).strip()
     if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@"):
-        text = text[1:]  # undo _safe() of our own export
+        text = text[1:]  # undo formula_safe() of our own export
     return text
 
 

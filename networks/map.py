@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 GEOJSON_PATH = Path(__file__).resolve().parent / "data" / "surat-thani-districts.geojson"
-ATTRIBUTION = "District boundaries: OCHA / Royal Thai Survey Department, via HDX (CC BY-IGO)"
+ATTRIBUTION = _("ขอบเขตอำเภอ: OCHA / กรมแผนที่ทหาร ผ่าน HDX (CC BY-IGO)")
 VIEW_WIDTH = 600
 PADDING = 6
 BUCKETS = 4

@@ -1,8 +1,10 @@
 from django.views.generic import DetailView, ListView
 from django.views.generic.list import MultipleObjectMixin
 
-from honorees.models import Honoree
+from honorees.filters import fiscal_year_param
+from honorees.models import Honoree, public_count
 from honorees.summary import public_summary
+from meetings.models import Meeting
 from networks import map as district_map
 from networks.models import District, Network
 
@@ -12,8 +14,22 @@ class DistrictListView(ListView):
 
     template_name = "networks/district_list.html"
 
+    def get(self, request, *args, **kwargs):
+        """?fiscal_year=2569 shades the map by that fiscal year's honours; an unknown one is a 400."""
+        try:
+            self.fiscal_year, self.invalid = fiscal_year_param(request.GET.get("fiscal_year")), False
+        except ValueError:
+            self.fiscal_year, self.invalid = None, True
+        response = super().get(request, *args, **kwargs)
+        if self.invalid:
+            response.status_code = 400
+        return response
+
     def get_queryset(self):
-        return public_summary().districts
+        if not self.fiscal_year:
+            return public_summary().districts
+        narrowed = {"meeting__fiscal_year": self.fiscal_year}
+        return District.objects.annotate(public_count=public_count(**narrowed)).order_by("code")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,6 +49,12 @@ class DistrictListView(ListView):
         context["legend"] = _legend(highest)
         context["total"] = sum(d.public_count for d in districts)
         context["attribution"] = district_map.ATTRIBUTION
+        context["fiscal_year"] = self.fiscal_year
+        context["invalid"] = self.invalid
+        years = Meeting.objects.published().filter(honorees__publicly_visible=True).order_by()
+        context["fiscal_years"] = sorted(
+            set(years.values_list("fiscal_year", flat=True).distinct()) | ({self.fiscal_year} - {None}), reverse=True
+        )
         return context
 
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "meetings",
     "honorees",
     "halloffame.staff",
+    "halloffame.opendata",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +280,8 @@ PRIVACY_REQUESTS_PER_HOUR = env_int("DJANGO_PRIVACY_REQUESTS_PER_HOUR", 5)
 # halloffame.ratelimit counts in Redis when REDIS_URL is set, otherwise in the database: both
 # are atomic across gunicorn workers.
 RATELIMIT_REDIS_URL = env("REDIS_URL", "")
+# Open-data API requests one client may make in a minute (halloffame/opendata/api.py).
+API_REQUESTS_PER_MINUTE = env_int("DJANGO_API_REQUESTS_PER_MINUTE", 120)
 
 # Photos (honorees/photos/): renditions are written when a photo is saved; a page view only
 # computes their names.

@@ -101,7 +101,11 @@ def public_pages(*, honoree: Honoree, meeting: Meeting, district: District, netw
         ("meetings", "/meetings/"),
         ("meeting", meeting.get_absolute_url()),
         *documents,
+        ("statistics", "/statistics/"),
+        ("statistics-filtered", f"/statistics/?fiscal_year={meeting.fiscal_year}&network={network.slug}"),
+        ("districts-map-year", f"/districts/?fiscal_year={meeting.fiscal_year}"),
         ("home-en", "/en/"),
+        ("statistics-en", "/en/statistics/"),
         ("profile-en", "/en" + honoree.get_absolute_url()),
     ]
     with override("th"):

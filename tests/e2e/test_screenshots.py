@@ -73,3 +73,56 @@ def test_screenshots_of_every_public_page_type_at_phone_and_desktop_size(open_pa
     assert all(path.stat().st_size > 5_000 for path in written), "every screenshot holds a picture"
     print(f"\n{len(written)} screenshots in {SCREENSHOT_DIR}")
     assert not problems, "\n".join(problems)
+
+
+# The charts of /statistics/ on the narrowest phone and on a desktop, checked as drawn and printed.
+CHART_SIZES = {"320": (320, 640), "1280": (1280, 800)}
+
+
+def test_statistics_charts_at_320_and_1280_px(open_page, live_server):
+    from datetime import date
+
+    from networks.models import District, Network
+    from tests.factories import make_honoree, make_meeting
+
+    districts, networks = list(District.objects.order_by("code")), list(Network.objects.order_by("order"))
+    for i, day in enumerate([date(2024, 10, 28), date(2025, 3, 24), date(2025, 10, 27), date(2025, 11, 24)]):
+        meeting = make_meeting(day=day)
+        for d, district in enumerate(districts[: 10 + 3 * i]):
+            make_honoree(meeting=meeting, district=district, network=networks[(d + i) % 3 * 2])
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for size, viewport in CHART_SIZES.items():
+        page = open_page(viewport)
+        for name, path in [("statistics", "/statistics/"), ("statistics-en", "/en/statistics/?fiscal_year=2569")]:
+            assert page.goto(path).status == 200
+            page.evaluate(SETTLE)
+            page.screenshot(path=str(SCREENSHOT_DIR / f"charts-{size}-{name}.png"), full_page=True)
+            try:
+                assert_no_sideways_scroll(page)
+            except AssertionError as error:
+                problems.append(f"{size} {path}: {error}")
+            charts = page.locator("svg.column-chart")
+            assert charts.count() == 2
+            for i in range(charts.count()):
+                box = charts.nth(i).bounding_box()
+                assert box["width"] >= 250 and box["height"] >= 120, (size, path, box)
+                assert box["x"] >= 0 and box["x"] + box["width"] <= viewport[0], (size, path, box)
+                # the tallest column and the labels under the columns are inside the drawing
+                bars = charts.nth(i).locator("rect.column-chart__bar")
+                labels = charts.nth(i).locator("text.column-chart__label")
+                for j in range(labels.count()):
+                    label = labels.nth(j).bounding_box()
+                    assert box["y"] <= label["y"] and label["y"] + label["height"] <= box["y"] + box["height"] + 1
+                assert bars.count() == labels.count()
+            bars = page.locator(".bar-chart__fill")
+            assert bars.count() == 8 + 4 + 5
+            assert page.locator(".bar-chart__bar").first.bounding_box()["width"] > 60
+            problems += [f"{size} {path}: {line}" for line in page.problems.lines()]
+            page.problems.clear()
+        page.emulate_media(media="print")
+        page.goto("/statistics/")
+        assert page.locator("svg.column-chart").first.is_visible()
+        assert page.locator(".heat-table").is_visible() and not page.locator("form.filters").is_visible()
+        page.screenshot(path=str(SCREENSHOT_DIR / f"charts-{size}-statistics-print.png"), full_page=True)
+    assert not problems, "\n".join(problems)

@@ -41,7 +41,7 @@ def test_map_links_every_district_with_an_accessible_name(client, hidden_honoree
     samui_path = re.search(r'aria-label="อำเภอเกาะสมุย: 2 ราย"[^>]*><title>[^<]*</title><path class="(shade-\d)"', body)
     chaiya_path = re.search(r'aria-label="อำเภอไชยา: 1 ราย"[^>]*><title>[^<]*</title><path class="(shade-\d)"', body)
     assert samui_path.group(1) == "shade-4" and chaiya_path.group(1) == "shade-2"
-    assert "District boundaries: OCHA / Royal Thai Survey Department, via HDX (CC BY-IGO)" in body
+    assert "ขอบเขตอำเภอ: OCHA / กรมแผนที่ทหาร ผ่าน HDX (CC BY-IGO)" in body
     assert "style=" not in body
 
 
@@ -49,7 +49,8 @@ def test_district_list_beside_the_map_has_counts(client):
     make_honoree(district=District.objects.get(code="8404"))
     body = client.get("/districts/").content.decode()
     assert re.search(
-        r'href="/districts/ko-samui/"><span class="district-list__name">เกาะสมุย</span> <span class="chip__count">1 ราย',
+        r'href="/districts/ko-samui/"><span class="district-list__key" aria-hidden="true">4</span> '
+        r'<span class="district-list__name">เกาะสมุย</span> <span class="chip__count">1 ราย',
         body,
     )
 

@@ -26,7 +26,14 @@ def surfaces(honoree):
         "home": "/",
         "feed": "/feeds/honorees/",
         "sitemap": "/sitemap-honorees.xml",
+        "api-honoree": f"/api/v1/honorees/{honoree.slug}/",
+        "api-honorees": "/api/v1/honorees/",
+        "api-csv": "/api/v1/honorees.csv",
+        "api-meeting": f"/api/v1/meetings/{honoree.meeting.slug}/",
     }
+
+
+GONE = {"profile", "api-honoree"}  # a 404 once withdrawn, the same as for a page that never existed
 
 
 @pytest.mark.django_db
@@ -45,7 +52,7 @@ def test_withdrawn_honoree_is_gone_from_every_surface_at_once(caching, admin_use
 
     for name, url in surfaces(honoree).items():
         response = visitor.get(url)
-        if name == "profile":
+        if name in GONE:
             assert response.status_code == 404
             continue
         text = response.content.decode()

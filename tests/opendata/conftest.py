@@ -1,0 +1,1 @@
+from tests.public.conftest import hidden_honorees  # noqa: F401
