@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", TemplateView.as_view(template_name="pages/accessibility.html"), name="accessibility"),
     path("cookies/", TemplateView.as_view(template_name="pages/cookies.html"), name="cookies"),
     path("site-map/", pages.SiteMapView.as_view(), name="site-map"),
+    path("suggest/", include("honorees.suggestions.urls")),
     prefix_default_language=False,
 )
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "meetings",
     "honorees",
     "halloffame.staff",
+    "honorees.suggestions",
 ]
 
 MIDDLEWARE = [
@@ -78,6 +79,7 @@ MIDDLEWARE = [
     "halloffame.compression.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "honorees.suggestions.middleware.SuggestionBodyLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -300,3 +302,20 @@ OFFICE_CONTACT = {
     "hours": env("OFFICE_HOURS", "จันทร์–ศุกร์ 08.30–16.30 น. (เว้นวันหยุดราชการ)"),
     "map_url": env("OFFICE_MAP_URL", "https://www.openstreetmap.org/?mlat=9.1386&mlon=99.3215#map=17/9.1386/99.3215"),
 }
+# Suggestions from the public (/suggest/, honorees/suggestions/).
+SUGGESTIONS_PER_HOUR = env_int("DJANGO_SUGGESTIONS_PER_HOUR", 5)
+SUGGESTION_LOOKUPS_PER_HOUR = env_int("DJANGO_SUGGESTION_LOOKUPS_PER_HOUR", 60)
+# Larger than every field at its limit, percent-encoded Thai included (about 60 KB).
+SUGGESTION_MAX_REQUEST_BYTES = 100_000
+# Suggestions not taken forward are deleted this many days after the decision (purge_suggestions).
+SUGGESTION_RETENTION_DAYS = env_int("DJANGO_SUGGESTION_RETENTION_DAYS", 365)
+
+# E-mail (acknowledgements of suggestions). Development prints mail on the console (dev.py).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "หอเกียรติยศคนดี <no-reply@localhost>")
