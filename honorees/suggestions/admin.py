@@ -144,20 +144,26 @@ class SuggestionAdmin(admin.ModelAdmin):
             raise Http404(_("ไม่พบข้อเสนอนี้ หรือไม่ได้อยู่ในอำเภอที่คุณรับผิดชอบ"))
         return obj
 
+    # The model permissions come from the role groups (halloffame.staff.permissions); the role and
+    # district checks keep a hand-given permission from reaching another district's suggestions.
     def has_module_permission(self, request):
-        return scope.role_of(request.user) is not None
+        return super().has_module_permission(request) and scope.may_handle(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return scope.role_of(request.user) is not None and (obj is None or scope.covers(request.user, obj))
+        return (
+            super().has_view_permission(request, obj)
+            and scope.may_handle(request.user)
+            and (obj is None or scope.covers(request.user, obj))
+        )
 
     def has_change_permission(self, request, obj=None):
-        return self.has_view_permission(request, obj)
+        return super().has_change_permission(request, obj) and self.has_view_permission(request, obj)
 
     def has_add_permission(self, request):
         return False  # suggestions come only from the public form
 
     def has_delete_permission(self, request, obj=None):
-        return scope.is_secretariat(request.user)
+        return super().has_delete_permission(request, obj) and scope.may_delete(request.user)
 
     # ------------------------------------------------------------ change page
 

@@ -5,21 +5,28 @@ from halloffame.staff import permissions
 from honorees.suggestions.models import Suggestion
 
 role_of = permissions.role_of
-is_secretariat = permissions.is_secretariat
 user_districts = permissions.user_districts
 # Whether the account may add or edit a candidate like this one (the honorees' own rule).
 honoree_refusal = permissions.refusal
 
 
+def may_handle(user) -> bool:
+    """The roles that work on the queue at all (the permission table's "handle_suggestions")."""
+    return role_of(user) in permissions.OFFICE_RULES["handle_suggestions"]
+
+
+def may_delete(user) -> bool:
+    return role_of(user) in permissions.OFFICE_RULES["delete_suggestions"]
+
+
 def visible_suggestions(user, queryset=None):
     """The secretariat sees every district's suggestions, an officer only their districts'."""
     queryset = Suggestion.objects.all() if queryset is None else queryset
-    role = role_of(user)
-    if role == permissions.SECRETARIAT:
+    if not may_handle(user):
+        return queryset.none()
+    if role_of(user) == permissions.SECRETARIAT:
         return queryset
-    if role == permissions.DISTRICT_OFFICER:
-        return queryset.for_districts(user_districts(user))
-    return queryset.none()
+    return queryset.for_districts(user_districts(user))
 
 
 def covers(user, suggestion: Suggestion) -> bool:

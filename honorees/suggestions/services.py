@@ -67,7 +67,7 @@ def _locked(suggestion: Suggestion) -> Suggestion:
 
 
 def _check_open(user, suggestion: Suggestion) -> None:
-    if scope.role_of(user) is None:
+    if not scope.may_handle(user):
         raise WorkflowError(_("บัญชีนี้ยังไม่ได้กำหนดบทบาท จึงพิจารณาข้อเสนอไม่ได้ — โปรดติดต่อผู้ดูแลระบบ"))
     if not scope.covers(user, suggestion):
         raise WorkflowError(_("ข้อเสนอ %(reference)s ไม่ได้อยู่ในอำเภอที่คุณรับผิดชอบ") % {"reference": suggestion.reference})

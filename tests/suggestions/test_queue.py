@@ -1,6 +1,7 @@
 """The officers' queue in the admin: scoped to their districts, decisions through the services."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from honorees.models import Honoree
@@ -49,6 +50,36 @@ def test_an_account_without_a_role_has_no_queue(db, django_user_model, samui):
     client = logged_in(nobody)
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(change_url(suggestion)).status_code in (403, 404)
+
+
+def test_the_role_groups_hold_the_queues_permissions_from_the_permission_table(officer, secretariat):
+    queue = {"suggestions.view_suggestion", "suggestions.change_suggestion"}
+    assert (
+        queue <= officer.get_all_permissions() and "suggestions.delete_suggestion" not in officer.get_all_permissions()
+    )
+    assert queue | {"suggestions.delete_suggestion"} <= secretariat.get_all_permissions()
+
+
+def test_a_permission_given_by_hand_without_a_role_opens_no_queue(db, django_user_model, samui):
+    suggestion = make_suggestion(district=samui)
+    nobody = django_user_model.objects.create_user("handmade", password="x", is_staff=True)
+    nobody.user_permissions.set(Permission.objects.filter(content_type__app_label="suggestions"))
+    client = logged_in(nobody)
+    assert client.get(CHANGELIST).status_code == 403
+    assert client.get(change_url(suggestion)).status_code in (403, 404)
+    assert client.post(change_url(suggestion, "review")).status_code in (403, 404)
+    suggestion.refresh_from_db()
+    assert suggestion.status == S.RECEIVED
+
+
+def test_an_officer_may_not_delete_a_suggestion(officer, samui):
+    suggestion = make_suggestion(district=samui)
+    client = logged_in(officer)
+    assert (
+        client.post(reverse("admin:suggestions_suggestion_delete", args=[suggestion.pk]), {"post": "yes"}).status_code
+        == 403
+    )
+    assert Suggestion.objects.filter(pk=suggestion.pk).exists()
 
 
 def test_the_district_officer_sees_the_suggesters_contact_details(officer, samui):
