@@ -22,7 +22,14 @@ class StaticPagesSitemap(PublicSitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "honorees:list", "networks:district-list", "networks:network-list", "meetings:list"]
+        return [
+            "home",
+            "honorees:list",
+            "networks:district-list",
+            "networks:network-list",
+            "meetings:list",
+            "suggestions:suggest",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -47,6 +47,15 @@ def test_a_district_page_link_preselects_its_district(client):
     assert client.get("/suggest/?district=<script>").status_code == 200
 
 
+def test_the_home_page_district_pages_site_map_and_sitemap_link_to_the_form(client):
+    assert 'href="/suggest/"' in client.get("/").content.decode()
+    assert 'href="/suggest/?district=ko-samui"' in client.get("/districts/ko-samui/").content.decode()
+    assert 'href="/suggest/"' in client.get("/site-map/").content.decode()
+    assert 'href="/en/suggest/"' in client.get("/en/site-map/").content.decode()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/suggest/</loc>" in sitemap and "<loc>http://testserver/en/suggest/</loc>" in sitemap
+
+
 def test_english_suggestions_are_acknowledged_in_english(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post("/en/suggest/", form_data())
