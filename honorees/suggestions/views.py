@@ -3,8 +3,10 @@ reference stands. Neither page shows anything from any suggestion but its refere
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.functional import classproperty
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -50,6 +52,16 @@ def _status_context(suggestion: Suggestion) -> dict:
 class SuggestView(FormView):
     template_name = "suggestions/suggestion_form.html"
     form_class = SuggestionForm
+
+    # Read by halloffame.middleware.RequestGuardMiddleware before CSRF or the form reads the body.
+    @classproperty
+    def max_body_bytes(cls):
+        return settings.SUGGESTION_MAX_REQUEST_BYTES
+
+    @classmethod
+    def too_large_response(cls, request):
+        context = form_page_context(form=SuggestionForm(), too_large=True)
+        return render(request, cls.template_name, context, status=413)
 
     def get_context_data(self, **kwargs):
         return form_page_context(**super().get_context_data(**kwargs))

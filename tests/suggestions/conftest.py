@@ -4,6 +4,8 @@ them (`add_staff`), and suggestions in the database."""
 import io
 import itertools
 import os
+import time
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -71,6 +73,14 @@ def make_suggestion(*, district=None, status=Suggestion.Status.RECEIVED, **field
         values.update(decline_reason="ไม่เข้าเกณฑ์", decided_at=timezone.now())
     values.update(fields)
     return Suggestion.objects.create(**values)
+
+
+@pytest.fixture(autouse=True)
+def one_rate_limit_window(monkeypatch):
+    """The rate limit counts in fixed windows of an hour; a test running across the hour would see
+    the count start again. Its clock stands still at the moment the test starts."""
+    now = time.time()
+    monkeypatch.setattr("halloffame.ratelimit.time", SimpleNamespace(time=lambda: now))
 
 
 @pytest.fixture
