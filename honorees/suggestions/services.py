@@ -159,7 +159,7 @@ def suggestion_convert(*, suggestion: Suggestion, by, network=None) -> Honoree:
         created_by=by,
         updated_by=by,
     )
-    reason = scope.honoree_refusal(by, "edit", honoree)
+    reason = scope.honoree_refusal(by, "add", honoree)
     if reason:
         raise WorkflowError(reason)
     honoree._history_user = by
