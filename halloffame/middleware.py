@@ -34,7 +34,8 @@ class RequestGuardMiddleware:
       otherwise answer any method. Class-based views answer 405 by themselves;
     - 413 for a request body over the view's `max_body_bytes` (a class attribute of public
       forms) or, for any other view, MAX_REQUEST_BODY_BYTES, refused from Content-Length before
-      CSRF or the form reads any of it."""
+      CSRF or the form reads any of it; a view with a `too_large_response(request)` class method
+      answers with that page instead of plain text."""
 
     ALLOWED = frozenset({"GET", "HEAD", "OPTIONS", "POST"})
     READ_ONLY_URL_NAMES = frozenset({"healthz", "robots-txt", "sitemap", "sitemap-section", "honoree-feed"})
@@ -61,10 +62,10 @@ class RequestGuardMiddleware:
         match = request.resolver_match
         if request.method == "POST" and match and match.view_name in self.READ_ONLY_URL_NAMES:
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        max_body = getattr(
-            getattr(view_func, "view_class", view_func), "max_body_bytes", settings.MAX_REQUEST_BODY_BYTES
-        )
-        if _content_length(request) > max_body:
+        view_class = getattr(view_func, "view_class", view_func)
+        if _content_length(request) > getattr(view_class, "max_body_bytes", settings.MAX_REQUEST_BODY_BYTES):
+            if hasattr(view_class, "too_large_response"):  # a public form's own page, with its message
+                return view_class.too_large_response(request)
             return HttpResponse(_("ข้อมูลที่ส่งมีขนาดใหญ่เกินไป"), status=413, content_type="text/plain; charset=utf-8")
         return None
 

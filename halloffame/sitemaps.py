@@ -33,7 +33,7 @@ class StaticPagesSitemap(PublicSitemap):
 
     def items(self):
         pages = ["home", "honorees:list", "networks:district-list", "networks:network-list", "meetings:list"]
-        return [*pages, "statistics:index"]
+        return [*pages, "statistics:index", "suggestions:suggest"]
 
     def location(self, item):
         return reverse(item)

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("verify/", meeting_day.verify, name="verify-form"),
     path("verify/<str:code>/", meeting_day.verify, name="verify"),
     path("statistics/", include("halloffame.opendata.urls")),
+    path("suggest/", include("honorees.suggestions.urls")),
     prefix_default_language=False,
 )
 

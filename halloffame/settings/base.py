@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "honorees",
     "halloffame.staff",
     "halloffame.opendata",
+    "honorees.suggestions",
 ]
 
 MIDDLEWARE = [
@@ -314,3 +315,20 @@ CERTIFICATE_SIGNATORY_POSITION = env("DJANGO_CERTIFICATE_SIGNATORY_POSITION", "�
 VERIFY_REQUESTS_PER_MINUTE = env_int("DJANGO_VERIFY_REQUESTS_PER_MINUTE", 20)
 # Generated PDFs are kept this long under the public content version (they change with it).
 DOCUMENT_CACHE_TIMEOUT = 24 * 3600
+# Suggestions from the public (/suggest/, honorees/suggestions/).
+SUGGESTIONS_PER_HOUR = env_int("DJANGO_SUGGESTIONS_PER_HOUR", 5)
+SUGGESTION_LOOKUPS_PER_HOUR = env_int("DJANGO_SUGGESTION_LOOKUPS_PER_HOUR", 60)
+# Larger than every field at its limit, percent-encoded Thai included (about 60 KB).
+SUGGESTION_MAX_REQUEST_BYTES = 100_000
+# Suggestions not taken forward are deleted this many days after the decision (purge_suggestions).
+SUGGESTION_RETENTION_DAYS = env_int("DJANGO_SUGGESTION_RETENTION_DAYS", 365)
+
+# E-mail (acknowledgements of suggestions). Development prints mail on the console (dev.py).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "หอเกียรติยศคนดี <no-reply@localhost>")

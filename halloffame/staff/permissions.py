@@ -61,6 +61,9 @@ OFFICE_RULES = {
     "view_reference": {DISTRICT_OFFICER, SECRETARIAT},
     "handle_privacy_requests": {SECRETARIAT},
     "view_staff": {SECRETARIAT},
+    # Suggestions from the public (honorees/suggestions/): an officer only their districts'.
+    "handle_suggestions": {DISTRICT_OFFICER, SECRETARIAT},
+    "delete_suggestions": {SECRETARIAT},
 }
 
 # The Django model permissions (what the admin itself checks) each allowed action brings to a
@@ -75,6 +78,8 @@ MODEL_PERMISSIONS = {
     ("office", "view_reference"): ["networks.view_district", "networks.view_network", "networks.view_virtue"],
     ("office", "handle_privacy_requests"): ["honorees.view_privacyrequest", "honorees.change_privacyrequest"],
     ("office", "view_staff"): ["staff.view_staffprofile"],
+    ("office", "handle_suggestions"): ["suggestions.view_suggestion", "suggestions.change_suggestion"],
+    ("office", "delete_suggestions"): ["suggestions.delete_suggestion"],
 }
 
 ACTION_LABELS = {

@@ -161,9 +161,13 @@ def _model_pages(client, user, site) -> list[str]:
         if model_admin.has_add_permission(request):
             pages.append(reverse("admin:{}_{}_add".format(*info)))
         obj = _object_for(model, site)
-        if obj is None:
+        try:
+            change = reverse("admin:{}_{}_change".format(*info), args=[obj.pk]) if obj else None
+        except NoReverseMatch:  # a report (e.g. the coverage report) has only its own pages
+            change = None
+        if change is None:
             continue
-        pages.append(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+        pages.append(change)
         pages.append(reverse("admin:{}_{}_history".format(*info), args=[obj.pk]))
         if hasattr(model, "history"):
             version = obj.history.order_by("history_id").first()

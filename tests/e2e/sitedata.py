@@ -109,7 +109,12 @@ def public_pages(*, honoree: Honoree, meeting: Meeting, district: District, netw
         ("profile-en", "/en" + honoree.get_absolute_url()),
     ]
     with override("th"):
-        for name, url_name in [("privacy", "privacy"), ("about", "about")]:
+        for name, url_name in [
+            ("privacy", "privacy"),
+            ("about", "about"),
+            ("suggest", "suggestions:suggest"),
+            ("suggest-status", "suggestions:status"),
+        ]:
             try:
                 pages.append((name, reverse(url_name)))
             except NoReverseMatch:
