@@ -35,6 +35,13 @@ PUBLIC_CONTENT_MODELS = [
     "networks.District",
     "networks.Network",
     "networks.Virtue",
+    "programme.ModelOrganisation",
+    "programme.Assessment",
+    "programme.LearningSource",
+    "programme.Lesson",
+    "programme.LessonImage",
+    "programme.Coach",
+    "programme.ProgrammeTarget",
 ]
 # URL names whose anonymous GET responses may be cached (never a page with a form that
 # posts, never media, never the admin).
@@ -50,8 +57,16 @@ CACHEABLE_URL_NAMES = frozenset(
         "meetings:list",
         "meetings:detail",
         "honoree-feed",
+        "programme-feed",
         "sitemap",
         "robots-txt",
+        "programme:model-list",
+        "programme:model-progress",
+        "programme:model-detail",
+        "programme:learning-list",
+        "programme:learning-detail",
+        "programme:lesson-list",
+        "programme:lesson-detail",
     }
 )
 MAX_QUERY_STRING = 512  # longer addresses are rendered, not stored: they would only fill the cache

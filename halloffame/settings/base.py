@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "meetings",
     "honorees",
     "halloffame.staff",
+    "networks.programme",
 ]
 
 MIDDLEWARE = [
