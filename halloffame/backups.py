@@ -47,6 +47,8 @@ CONTENT_MODELS = {"auth.user", "admin.logentry", "staff.staffprofile"}
 # Unpacking stops before a member that would take the archive's contents past this (a gzip
 # bomb declares its size in the tar header, so it is refused before a byte of it is written).
 MAX_UNPACKED_BYTES = 50 * 1024**3
+# The programme's content (its target row is made by a migration, so the app as a whole is not).
+CONTENT_MODELS |= {f"programme.{name}" for name in ("modelorganisation", "learningsource", "lesson", "coach")}
 
 
 class BackupError(Exception):

@@ -32,6 +32,11 @@ from django.utils.translation import get_language
 
 from halloffame import compression
 
+
+def public_rows(model):
+    return model.objects.public()
+
+
 # The models public pages are made of, and which of their rows the public sees (None: every
 # row). A write invalidates the pages only when a row it touches was public before or is public
 # after it, so staff drafting, nominating or rejecting candidates leaves every cached page valid.
@@ -41,6 +46,13 @@ PUBLIC_CONTENT_MODELS = {
     "networks.District": None,
     "networks.Network": None,
     "networks.Virtue": None,
+    "programme.ModelOrganisation": public_rows,
+    "programme.LearningSource": public_rows,
+    "programme.Lesson": public_rows,
+    "programme.Coach": public_rows,
+    "programme.Assessment": None,
+    "programme.LessonImage": None,
+    "programme.ProgrammeTarget": None,
 }
 # URL names whose anonymous GET responses may be cached (never a page with a form that
 # posts, never media, never the admin).
@@ -58,10 +70,18 @@ CACHEABLE_URL_NAMES = frozenset(
         "meetings:announcement",
         "meetings:present",
         "honoree-feed",
+        "programme-feed",
         "sitemap",
         "sitemap-section",
         "robots-txt",
         "statistics:index",
+        "programme:model-list",
+        "programme:model-progress",
+        "programme:model-detail",
+        "programme:learning-list",
+        "programme:learning-detail",
+        "programme:lesson-list",
+        "programme:lesson-detail",
     }
 )
 MAX_QUERY_STRING = 512  # longer addresses are rendered, not stored: they would only fill the cache
@@ -207,10 +227,48 @@ def install_triggers(db=None) -> None:
             cursor.execute(statement)
 
 
-def install_triggers_after_migrate(sender, using, **kwargs):
+def install_triggers_after_migrate(sender, using, plan=None, **kwargs):
     from django.db import connections
 
-    install_triggers(connections[using])
+    if fully_migrated(connections[using], plan):
+        install_triggers(connections[using])
+
+
+def fully_migrated(db, plan) -> bool:
+    """False after a migrate to an earlier state (`migrate app 0003`): triggers compiled from
+    today's models would read columns and tables that schema does not have. A flush (plan None)
+    keeps the schema as it is."""
+    if plan is None:
+        return True
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(db)
+    return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+
+
+def drop_triggers(db=None) -> None:
+    """Drop every trigger of the page cache and of the public flag (both named TRIGGER_PREFIX…).
+    Run before migrate: SQLite cannot rebuild or rename a table that another table's trigger
+    reads; post_migrate makes them again from the models as migrated."""
+    db = db or connection
+    pattern = TRIGGER_PREFIX + "%"
+    with db.cursor() as cursor:
+        if db.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [pattern])
+            statements = [f'DROP TRIGGER IF EXISTS "{name}"' for (name,) in cursor.fetchall()]
+        elif db.vendor == "postgresql":
+            cursor.execute("SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE %s", [pattern])
+            statements = [f'DROP TRIGGER IF EXISTS "{name}" ON {table}' for name, table in cursor.fetchall()]
+        else:
+            statements = []
+        for statement in statements:
+            cursor.execute(statement)
+
+
+def drop_triggers_before_migrate(sender, using, **kwargs):
+    from django.db import connections
+
+    drop_triggers(connections[using])
 
 
 def current_token():

@@ -30,7 +30,7 @@ class RequestGuardMiddleware:
     - 414 for an address longer than gunicorn would accept (a 100,000-character search term
       would otherwise reach the database, where SQLite's LIKE refuses it with an error);
     - 405 for methods the site never serves (PUT, DELETE, PATCH, TRACE, ...) and for POST to
-      the read-only function views (health check, robots, sitemap, feed), which would
+      the read-only function views (health check, robots, sitemap, feeds), which would
       otherwise answer any method. Class-based views answer 405 by themselves;
     - 413 for a request body over the view's `max_body_bytes` (a class attribute of public
       forms) or, for any other view, MAX_REQUEST_BODY_BYTES, refused from Content-Length before
@@ -38,7 +38,9 @@ class RequestGuardMiddleware:
       answers with that page instead of plain text."""
 
     ALLOWED = frozenset({"GET", "HEAD", "OPTIONS", "POST"})
-    READ_ONLY_URL_NAMES = frozenset({"healthz", "robots-txt", "sitemap", "sitemap-section", "honoree-feed"})
+    READ_ONLY_URL_NAMES = frozenset(
+        {"healthz", "robots-txt", "sitemap", "sitemap-section", "honoree-feed", "programme-feed"}
+    )
 
     def __init__(self, get_response):
         self.get_response = get_response

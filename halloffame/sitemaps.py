@@ -123,3 +123,8 @@ SITEMAPS = {
     "networks": NetworkSitemap,
     "meetings": MeetingSitemap,
 }
+
+# The programme's pages (networks/programme/sitemaps.py), under the same public rule per kind.
+from networks.programme.sitemaps import PROGRAMME_SITEMAPS  # noqa: E402
+
+SITEMAPS.update(PROGRAMME_SITEMAPS)

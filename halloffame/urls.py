@@ -11,10 +11,13 @@ from halloffame.sitemaps import SITEMAPS
 from honorees import media_views
 from honorees.feeds import LatestHonoreesFeed
 from meetings.documents import views as meeting_day
+from networks.programme.feeds import ProgrammeFeed
+from networks.programme.media_views import programme_media
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Honoree photos, checked against the public rule on every request (honorees/media_views.py).
+    path(f"{settings.MEDIA_URL.lstrip('/')}programme/<path:path>", programme_media, name="programme-media"),
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media_views.honoree_media, name="media"),
     path("i18n/setlang/", set_language, name="set_language"),
     path(settings.ADMIN_PATH, admin.site.urls),
@@ -35,7 +38,9 @@ urlpatterns += i18n_patterns(
     path("honorees/", include("honorees.urls")),
     path("", include("networks.urls")),
     path("meetings/", include("meetings.urls")),
+    path("", include("networks.programme.urls")),
     path("feeds/honorees/", LatestHonoreesFeed(), name="honoree-feed"),
+    path("feeds/programme/", ProgrammeFeed(), name="programme-feed"),
     path("privacy/", privacy.PrivacyRequestView.as_view(), name="privacy"),
     path("privacy/sent/", privacy.PrivacyRequestSentView.as_view(), name="privacy-sent"),
     path("about/", pages.AboutView.as_view(), name="about"),

@@ -58,7 +58,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
     list_filter = ["status", ("district", admin.RelatedOnlyFieldListFilter), "network", "meeting", "kind"]
     search_fields = ["name", "name_en", "citation"]
     list_select_related = ["district", "network", "meeting"]
-    autocomplete_fields = ["district", "network"]
+    autocomplete_fields = ["district", "network", "model_organisation"]
     list_per_page = 50
     actions = ["nominate_selected", "approve_selected", "reject_selected", "withdraw_selected"]
     fieldsets = [
@@ -71,6 +71,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
                     "name_en",
                     "slug",
                     ("district", "network"),
+                    "model_organisation",
                     "virtues",
                     "citation",
                     "story",

@@ -11,7 +11,8 @@ class HonoreeAdminForm(forms.ModelForm):
     class Meta:
         model = Honoree
         fields = [
-            *("kind", "name", "name_en", "slug", "district", "network", "virtues", "citation", "story"),
+            *("kind", "name", "name_en", "slug", "district", "network", "model_organisation", "virtues"),
+            *("citation", "story"),
             *("photo", "photo_alt", "is_living", "is_minor", "consent_given_on", "consent_method"),
             *("consent_covers_name", "consent_covers_photo", "consent_covers_story", "guardian_name"),
             *("guardian_consent_on", "contact_phone", "contact_email", "contact_address", "staff_notes"),

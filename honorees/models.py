@@ -161,6 +161,14 @@ class Honoree(models.Model):
     # The stored name of the 1200×630 Open Graph card (honorees/photos/ draws it on save).
     share_card = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     photo_alt = models.CharField(_("คำบรรยายรูปภาพ"), max_length=250, blank=True)
+    model_organisation = models.ForeignKey(
+        "programme.ModelOrganisation",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        verbose_name=_("องค์กรต้นแบบที่สังกัด"),
+        related_name="honorees",
+    )
     meeting = models.ForeignKey(
         "meetings.Meeting",
         models.PROTECT,

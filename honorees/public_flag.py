@@ -11,7 +11,7 @@ applies to every row from the next migrate).
 
 from django.db import connection
 
-from halloffame.cache import TRIGGER_PREFIX, inline_sql, supports_version
+from halloffame.cache import TRIGGER_PREFIX, fully_migrated, inline_sql, supports_version
 
 FLAG = "publicly_visible"
 
@@ -90,7 +90,8 @@ def install(db=None) -> None:
             cursor.execute(statement)
 
 
-def install_after_migrate(sender, using, **kwargs):
+def install_after_migrate(sender, using, plan=None, **kwargs):
     from django.db import connections
 
-    install(connections[using])
+    if fully_migrated(connections[using], plan):
+        install(connections[using])

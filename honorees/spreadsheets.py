@@ -381,8 +381,8 @@ def _limited(rows):
             yield row
 
 
-def read_upload(uploaded) -> list[dict]:
-    """The rows of an uploaded CSV or XLSX as dicts keyed by column key, each with its `line`."""
+def read_table(uploaded) -> list[list[str]]:
+    """The non-blank rows of an uploaded CSV or XLSX as text cells, within the size and row limits."""
     name = (getattr(uploaded, "name", "") or "").lower()
     if uploaded.size > MAX_BYTES:
         raise SpreadsheetError(
@@ -396,7 +396,12 @@ def read_upload(uploaded) -> list[dict]:
         table = _read_xlsx(raw)
     else:
         raise SpreadsheetError(_("รองรับเฉพาะไฟล์ .csv และ .xlsx (ไฟล์ .xls รุ่นเก่า ให้บันทึกเป็น .xlsx ก่อน)"))
-    table = [row for row in table if any(row)]
+    return [row for row in table if any(row)]
+
+
+def read_upload(uploaded) -> list[dict]:
+    """The rows of an uploaded CSV or XLSX as dicts keyed by column key, each with its `line`."""
+    table = read_table(uploaded)
     if not table:
         raise SpreadsheetError(_("ไฟล์ว่างเปล่า"))
     header, *body = table

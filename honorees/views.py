@@ -2,6 +2,7 @@ import json
 from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from django.views.generic import DetailView, ListView
 from honorees import filters
 from honorees.models import Honoree
 from honorees.summary import public_summary
+from networks.programme.search import programme_search
 
 
 class HonoreeListView(ListView):
@@ -52,6 +54,7 @@ class HonoreeListView(ListView):
             query_without_page=urlencode(self.params),
             is_filtered=any(key in self.params for key in (*filters.HonoreeFilter.FACETS, "q")),
             search_max_length=filters.SEARCH_MAX_LENGTH,
+            programme_results=programme_search(filters.clean_text(self.params.get("q", ""), filters.SEARCH_MAX_LENGTH)),
         )
         return context
 
@@ -60,7 +63,10 @@ class HonoreeDetailView(DetailView):
     template_name = "honorees/honoree_detail.html"
 
     def get_queryset(self):
-        return Honoree.objects.public().with_related()
+        from networks.programme.models import ModelOrganisation
+
+        organisation = Prefetch("model_organisation", queryset=ModelOrganisation.objects.public())
+        return Honoree.objects.public().with_related().prefetch_related(organisation)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

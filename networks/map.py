@@ -32,10 +32,21 @@ class DistrictMap:
     width: int
     height: int
     shapes: dict[str, DistrictShape]
+    # The projection, so that points (learning sources) land on the same drawing.
+    min_lon: float = 0.0
+    max_lat: float = 0.0
+    x_factor: float = 1.0
+    scale: float = 1.0
 
     @property
     def view_box(self) -> str:
         return f"0 0 {self.width} {self.height}"
+
+    def point(self, lon: float, lat: float) -> tuple[float, float]:
+        """Where a longitude/latitude falls on the drawing (x, y), rounded to 0.1."""
+        x = PADDING + (float(lon) - self.min_lon) * self.x_factor * self.scale
+        y = PADDING + (self.max_lat - float(lat)) * self.scale
+        return round(x, 1), round(y, 1)
 
 
 def _polygons(geometry) -> list:
@@ -103,7 +114,32 @@ def district_map(path: Path = GEOJSON_PATH) -> DistrictMap:
                 largest, largest_area = outer, area
         label_x, label_y = _centroid(largest)
         shapes[code] = DistrictShape(code, "".join(commands), round(label_x, 1), round(label_y, 1))
-    return DistrictMap(VIEW_WIDTH, height, shapes)
+    return DistrictMap(VIEW_WIDTH, height, shapes, min_lon, max_lat, x_factor, scale)
+
+
+def _inside(ring, lon: float, lat: float) -> bool:
+    """Ray casting: is the point inside the ring?"""
+    inside = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        if (y0 > lat) != (y1 > lat) and lon < (x1 - x0) * (lat - y0) / (y1 - y0) + x0:
+            inside = not inside
+    return inside
+
+
+@cache
+def _district_polygons(path: Path = GEOJSON_PATH) -> list[tuple[str, list]]:
+    with open(path, encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    return [(f["properties"]["code"], polygon) for f in features for polygon in _polygons(f["geometry"])]
+
+
+def district_code_at(lon: float, lat: float) -> str | None:
+    """The code of the district whose boundary holds the point, None outside the province."""
+    lon, lat = float(lon), float(lat)
+    for code, (outer, *holes) in _district_polygons():
+        if _inside(outer, lon, lat) and not any(_inside(hole, lon, lat) for hole in holes):
+            return code
+    return None
 
 
 def shade(count: int, highest: int) -> int:

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "halloffame.staff",
     "halloffame.opendata",
     "honorees.suggestions",
+    "networks.programme",
 ]
 
 MIDDLEWARE = [

@@ -65,6 +65,16 @@ OFFICE_RULES = {
     "handle_suggestions": {DISTRICT_OFFICER, SECRETARIAT},
     "delete_suggestions": {SECRETARIAT},
 }
+# The moral-province programme (networks/programme): district officers add and propose model
+# organisations and learning sources (for their own districts, and only the workflow steps that
+# networks/programme/permissions.py allows) and read the assessments; the secretariat does all.
+PROGRAMME_RULES = {
+    "propose_places": {DISTRICT_OFFICER, SECRETARIAT},
+    "view_assessments": {DISTRICT_OFFICER, SECRETARIAT},
+    "manage": {SECRETARIAT},
+}
+PROGRAMME_PLACES = ("modelorganisation", "learningsource")
+PROGRAMME_MODELS = (*PROGRAMME_PLACES, "assessment", "lesson", "lessonimage", "coach", "programmetarget")
 
 # The Django model permissions (what the admin itself checks) each allowed action brings to a
 # role's group.
@@ -80,6 +90,13 @@ MODEL_PERMISSIONS = {
     ("office", "view_staff"): ["staff.view_staffprofile"],
     ("office", "handle_suggestions"): ["suggestions.view_suggestion", "suggestions.change_suggestion"],
     ("office", "delete_suggestions"): ["suggestions.delete_suggestion"],
+    ("programme", "propose_places"): [
+        f"programme.{action}_{model}" for model in PROGRAMME_PLACES for action in ("add", "change", "view")
+    ],
+    ("programme", "view_assessments"): ["programme.view_assessment"],
+    ("programme", "manage"): [
+        f"programme.{action}_{model}" for model in PROGRAMME_MODELS for action in ("add", "change", "delete", "view")
+    ],
 }
 
 ACTION_LABELS = {
@@ -194,6 +211,7 @@ def role_model_permissions(role: str) -> set[str]:
     allowed = [("honoree", action) for action, roles in RULES.items() if role in roles]
     allowed += [("meeting", action) for action, roles in MEETING_RULES.items() if role in roles]
     allowed += [("office", action) for action, roles in OFFICE_RULES.items() if role in roles]
+    allowed += [("programme", action) for action, roles in PROGRAMME_RULES.items() if role in roles]
     return {perm for key in allowed for perm in MODEL_PERMISSIONS.get(key, ())}
 
 

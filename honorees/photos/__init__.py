@@ -7,6 +7,8 @@
   named from the master so that a page computes their addresses without touching storage.
 - `share_card`: the 1200×630 Open Graph card with the name in Thai (Sarabun, line breaking that
   never splits a letter from its marks).
+- `record_files`: any record's master and renditions on save (honorees and the programme's
+  records), and the removal of what a new photo replaces after the transaction commits.
 - `honoree_files`: keeps an honoree's files in line with its fields on save and removes what they
   replace after the transaction commits; the rebuild and the clean-up of unused files.
 - `paths`: where each kind of file is stored, its address, and which honoree a stored path

@@ -8,53 +8,16 @@ from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
-from PIL import Image
 
 from honorees.photos.paths import MASTER_RE, MEDIA_PREFIX, RENDITION_DIR, SHARE_DIR
-from honorees.photos.renditions import expected_renditions, renditions_generate
+from honorees.photos.record_files import files_delete_later, master_image
+from honorees.photos.renditions import expected_renditions, rendition_folder, renditions_generate
 from honorees.photos.share_card import share_card_generate, share_card_is_current
 
 # The fields whose change may change the master, a rendition or the share card.
 IMAGE_INPUT_FIELDS = frozenset(
     {"photo", "name", "district", "district_id", "kind", "is_living", "consent_covers_photo"}
 )
-
-
-def _master_image(honoree) -> Image.Image | None:
-    photo = honoree.photo
-    if not photo:
-        return None
-    cached = getattr(honoree, "_photo_master", None)
-    if cached and cached[0] == photo.name:
-        return cached[1]
-    with photo.storage.open(photo.name, "rb") as file:
-        image = Image.open(file)
-        image.load()
-    honoree._photo_master = (photo.name, image)
-    return image
-
-
-def renditions_delete(*, master_name: str, storage=default_storage) -> None:
-    """Remove a master and every rendition made from it."""
-    folder = f"{RENDITION_DIR}/{PurePosixPath(master_name).stem}"
-    try:
-        _, files = storage.listdir(folder)
-    except (FileNotFoundError, NotADirectoryError):
-        files = []
-    for file in files:
-        storage.delete(f"{folder}/{file}")
-    storage.delete(master_name)
-
-
-def _delete_later(names: list[str], masters: list[str], storage) -> None:
-    def delete():
-        for master in masters:
-            renditions_delete(master_name=master, storage=storage)
-        for name in names:
-            storage.delete(name)
-
-    transaction.on_commit(delete, robust=True)
 
 
 def honoree_images_update(honoree, *, update_fields=None, force=False):
@@ -74,7 +37,7 @@ def honoree_images_update(honoree, *, update_fields=None, force=False):
     changed = set()
     # No share card yet: the row was stored before this pipeline and has no renditions either.
     if current and (current != previous or force or not honoree.share_card):
-        renditions_generate(master_name=current, master=_master_image(honoree), storage=storage)
+        renditions_generate(master_name=current, master=master_image(honoree), storage=storage)
     stale_masters = [previous] if previous and previous != current else []
     if current != previous:
         changed |= {"photo", "photo_width", "photo_height"}
@@ -82,11 +45,11 @@ def honoree_images_update(honoree, *, update_fields=None, force=False):
     if force or not share_card_is_current(honoree):
         if honoree.share_card:
             stale_files.append(honoree.share_card)
-        master = _master_image(honoree) if honoree.public_photo else None
+        master = master_image(honoree) if honoree.public_photo else None
         honoree.share_card = share_card_generate(honoree=honoree, master=master, storage=storage)
         changed.add("share_card")
     if stale_masters or stale_files:
-        _delete_later(stale_files, stale_masters, storage)
+        files_delete_later(names=stale_files, masters=stale_masters, storage=storage)
     honoree._photo_stored_name = current
     if update_fields is None:
         return None
@@ -106,7 +69,7 @@ def honoree_images_rebuild(*, honoree, reprocess: bool = False) -> list[str]:
     if honoree.photo:
         expected = expected_renditions(honoree.photo.name, honoree.photo_width, honoree.photo_height)
         keep = {PurePosixPath(name).name for name in expected}
-        folder = f"{RENDITION_DIR}/{PurePosixPath(honoree.photo.name).stem}"
+        folder = rendition_folder(honoree.photo.name)
         for file in photo.storage.listdir(folder)[1]:
             if file not in keep:
                 photo.storage.delete(f"{folder}/{file}")

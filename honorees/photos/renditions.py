@@ -2,7 +2,8 @@
 1.5 × as tall as wide, never enlarged), each in WebP and JPEG, resized by pilkit's processors.
 
 A rendition's name is computed from the master's name and the spec alone, so a page prints its
-address without asking storage: honorees/renditions/<master stem>/<variant>-<size>-<spec hash>.<ext>.
+address without asking storage: <master's folder>/renditions/<master stem>/<variant>-<size>-<spec hash>.<ext>
+(honorees/renditions/… for an honoree).
 The hash changes whenever the spec (size, format, quality) does, so a name never changes content.
 """
 
@@ -17,7 +18,7 @@ from PIL import Image
 from pilkit.processors import ResizeToFill, ResizeToFit
 from pilkit.utils import img_to_fobj
 
-from honorees.photos.paths import RENDITION_DIR, media_url
+from honorees.photos.paths import media_url
 
 FORMAT_OPTIONS = {
     "WEBP": {"quality": 80, "method": 2},
@@ -96,8 +97,14 @@ def spec_hash(variant: str, size: int, format: str) -> str:
 
 @lru_cache(maxsize=4096)
 def rendition_name(master_name: str, variant: str, size: int, format: str) -> str:
-    stem = PurePosixPath(master_name).stem
-    return f"{RENDITION_DIR}/{stem}/{variant}-{size}-{spec_hash(variant, size, format)}.{EXTENSIONS[format]}"
+    return f"{rendition_folder(master_name)}/{variant}-{size}-{spec_hash(variant, size, format)}.{EXTENSIONS[format]}"
+
+
+def rendition_folder(master_name: str) -> str:
+    """<master's folder>/renditions/<master's stem>: honorees/renditions/<stem> for an honoree,
+    programme/renditions/<stem> for a programme photo."""
+    master = PurePosixPath(master_name)
+    return f"{master.parent}/renditions/{master.stem}"
 
 
 def renditions(master_name: str, variant: str, width: int, height: int) -> list[Rendition]:

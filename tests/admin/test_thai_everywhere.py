@@ -36,7 +36,7 @@ pytestmark = pytest.mark.django_db
 # Proper names, standards and file formats, written the same in Thai text.
 ALLOWED_WORDS = {
     "PDPA", "PDF", "QR", "CSV", "csv", "Excel", "xlsx", "xls", "JPEG", "PNG", "WebP", "MB", "GPS", "UTF", "TIS", "ISO",
-    "LINE", "Facebook", "ID", "URL", "Control", "Command", "Mac",
+    "LINE", "Facebook", "ID", "URL", "Control", "Command", "Mac", "Google", "Maps",
 }  # fmt: skip
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 # Attributes a person reads (or hears from a screen reader).

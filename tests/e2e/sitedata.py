@@ -119,5 +119,23 @@ def public_pages(*, honoree: Honoree, meeting: Meeting, district: District, netw
                 pages.append((name, reverse(url_name)))
             except NoReverseMatch:
                 pass  # the page does not exist (yet) on this site
+    pages += programme_pages()
     pages.append(("not-found", "/honorees/no-such-person-here/"))
+    return pages
+
+
+def programme_pages() -> list[tuple[str, str]]:
+    """/models/, /learning/, /lessons/ and, where the data has them, one page of each kind."""
+    from networks.programme.models import LearningSource, Lesson, ModelOrganisation
+
+    pages = [
+        ("models", "/models/"),
+        ("models-progress", "/models/progress/"),
+        ("learning-map", "/learning/"),
+        ("lessons", "/lessons/"),
+    ]
+    for name, model in [("model", ModelOrganisation), ("learning-source", LearningSource), ("lesson", Lesson)]:
+        record = model.objects.public().order_by("pk").first()
+        if record:
+            pages.append((name, record.get_absolute_url()))
     return pages
