@@ -4,10 +4,19 @@ small forms of the workflow pages."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from honorees.models import Honoree
+from halloffame import thai
+from honorees.models import CLEANED_NAME_FIELDS, Honoree
 
 
 class HonoreeAdminForm(forms.ModelForm):
+    def clean(self):
+        # Cleaned before the model's checks, so duplicates and required fields see the stored form.
+        cleaned = super().clean()
+        for field in CLEANED_NAME_FIELDS:
+            if isinstance(cleaned.get(field), str):
+                cleaned[field] = thai.clean_text(cleaned[field])
+        return cleaned
+
     class Meta:
         model = Honoree
         fields = [

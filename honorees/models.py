@@ -32,6 +32,8 @@ class HonoreeStatus(models.TextChoices):
 
 # A status that no longer holds a place on the meeting's honour board.
 STATUSES_WITHOUT_PLACE = (HonoreeStatus.REJECTED, HonoreeStatus.WITHDRAWN)
+# Names stored as people read and search them: no doubled, leading, trailing or invisible spaces.
+CLEANED_NAME_FIELDS = ("name", "name_en", "guardian_name", "photo_alt")
 PLACE_TAKEN = _("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว")
 
 
@@ -309,7 +311,8 @@ class Honoree(models.Model):
         """The fields save() derives from the others; a bulk insert calls it too.
 
         Slugs in `taken_slugs` (given to rows of the same insert) are avoided."""
-        self.name = thai.clean_text(self.name)
+        for field in CLEANED_NAME_FIELDS:
+            setattr(self, field, thai.clean_text(getattr(self, field) or ""))
         self.sort_key = thai.thai_sort_key(self.name)
         # Case folding can lengthen Latin letters (ß → ss): the keys keep to their columns.
         self.name_key = thai.normalise_name(self.name)[:200]

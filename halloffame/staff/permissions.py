@@ -11,6 +11,7 @@ from django.contrib.auth.management import create_permissions
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from honorees import consent
 from honorees.models import Honoree
 from networks.models import District
 
@@ -142,8 +143,11 @@ def covers_district(user, district_id) -> bool:
     return role_of(user) == SECRETARIAT or district_id in user_district_ids(user)
 
 
-def refusal(user, action: str, honoree: Honoree) -> str | None:
-    """Why `user` may not take `action` on `honoree` now, in Thai; None when they may."""
+def refusal(user, action: str, honoree: Honoree, *, check_consent: bool = True) -> str | None:
+    """Why `user` may not take `action` on `honoree` now, in Thai; None when they may.
+
+    Without check_consent only the role, the district and the status are asked (the change page
+    uses it to show a step that consent alone holds back, with the reason)."""
     role = role_of(user)
     label = ACTION_LABELS[action]
     allowed = RULES[action]
@@ -164,7 +168,20 @@ def refusal(user, action: str, honoree: Honoree) -> str | None:
             "status": honoree.get_status_display(),
             "allowed": statuses,
         }
+    if check_consent:
+        return consent_refusal(action, honoree)
     return None
+
+
+def consent_refusal(action: str, honoree: Honoree) -> str | None:
+    """Why consent holds `action` back for `honoree` (honorees/consent.py decides), in Thai."""
+    missing = consent.step_consent_missing(honoree, action)
+    if not missing:
+        return None
+    return _(
+        "%(action)s %(name)s ไม่ได้ เพราะยังไม่มีความยินยอมที่เผยแพร่ได้ตาม PDPA (ขาด: %(missing)s) "
+        "— โปรดบันทึกความยินยอมในแบบฟอร์มก่อน"
+    ) % {"action": ACTION_LABELS[action], "name": honoree.name, "missing": ", ".join(missing)}
 
 
 def can(user, action: str, honoree: Honoree) -> bool:
