@@ -289,6 +289,14 @@ if HONOREE_MEDIA_DELIVERY not in {"django", "x-accel-redirect", "x-sendfile", "r
         "Environment variable DJANGO_MEDIA_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect."
     )
 
+# E-mail to staff (honorees/notifications.py, password reset): printed on the console in
+# development; production sends through SMTP (prod.py).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "หอเกียรติยศคนดี <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 10
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # a link the secretariat sends stays good for three days
+
 # The culture office's contact, shown on the contact page and in the footer (DGA website standard).
 OFFICE_CONTACT = {
     "address": env(
