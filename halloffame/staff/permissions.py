@@ -61,6 +61,8 @@ OFFICE_RULES = {
     "view_reference": {DISTRICT_OFFICER, SECRETARIAT},
     "handle_privacy_requests": {SECRETARIAT},
     "view_staff": {SECRETARIAT},
+    # Create officer accounts, set their districts, close them, send a link to set a password.
+    "manage_staff": {SECRETARIAT},
 }
 
 # The Django model permissions (what the admin itself checks) each allowed action brings to a
@@ -74,7 +76,8 @@ MODEL_PERMISSIONS = {
     ("meeting", "edit"): ["meetings.add_meeting", "meetings.change_meeting", "meetings.delete_meeting"],
     ("office", "view_reference"): ["networks.view_district", "networks.view_network", "networks.view_virtue"],
     ("office", "handle_privacy_requests"): ["honorees.view_privacyrequest", "honorees.change_privacyrequest"],
-    ("office", "view_staff"): ["staff.view_staffprofile"],
+    ("office", "view_staff"): ["staff.view_staffprofile", "staff.view_nominationdigest"],
+    ("office", "manage_staff"): ["auth.view_user", "auth.add_user", "auth.change_user"],
 }
 
 ACTION_LABELS = {
