@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +23,7 @@ from halloffame.staff import permissions
 from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
 from honorees.models import Honoree, PrivacyRequest
+from honorees.photos import pending
 from honorees.photos.renditions import thumbnail_url
 from honorees.views import HonoreePreviewView
 from meetings.models import Meeting
@@ -107,6 +109,8 @@ class HonoreeAdmin(SimpleHistoryAdmin):
                     "citation",
                     "story",
                     "photo",
+                    "photo_pending",
+                    ("photo_focus_x", "photo_focus_y"),
                     "photo_alt",
                 ]
             },
@@ -208,6 +212,13 @@ class HonoreeAdmin(SimpleHistoryAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or permissions.can(request.user, "delete", obj))
 
+    class Media:
+        js = ["js/photo-focus.js"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
         if permissions.is_secretariat(request.user):
@@ -266,6 +277,9 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             obj.status = Honoree.Status.DRAFT
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if getattr(form, "pending_token", ""):  # the kept photo is the honoree's now
+            token, session = form.pending_token, request.session
+            transaction.on_commit(lambda: pending.pending_photo_discard(session=session, token=token))
 
     def response_add(self, request, obj, post_url_continue=None):
         self._warn(request, obj)

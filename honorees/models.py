@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -156,6 +157,16 @@ class Honoree(models.Model):
     # The stored name of the 1200×630 Open Graph card (honorees/photos/ draws it on save).
     share_card = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
     photo_alt = models.CharField(_("คำบรรยายรูปภาพ"), max_length=250, blank=True)
+    # Where the face is, in percent of the width and height: square cards and the share card are
+    # cropped around it (honorees/photos/renditions.py); the profile shows the whole photo.
+    photo_focus_x = models.PositiveSmallIntegerField(
+        _("จุดสนใจของรูป แนวนอน (%)"), default=50, validators=[MaxValueValidator(100)],
+        help_text=_("0 = ซ้ายสุด 100 = ขวาสุด"),
+    )  # fmt: skip
+    photo_focus_y = models.PositiveSmallIntegerField(
+        _("จุดสนใจของรูป แนวตั้ง (%)"), default=50, validators=[MaxValueValidator(100)],
+        help_text=_("0 = บนสุด 100 = ล่างสุด — คลิกบนรูปเพื่อเลือกใบหน้า"),
+    )  # fmt: skip
     meeting = models.ForeignKey(
         "meetings.Meeting",
         models.PROTECT,
@@ -226,11 +237,24 @@ class Honoree(models.Model):
                 name="honoree_one_per_district_per_meeting",
                 violation_error_message=PLACE_TAKEN,
             ),
+            models.CheckConstraint(
+                condition=models.Q(photo_focus_x__lte=100, photo_focus_y__lte=100),
+                name="honoree_photo_focus_in_percent",
+                violation_error_message=_("จุดสนใจของรูปต้องอยู่ระหว่าง 0 ถึง 100"),
+            ),
         ]
         indexes = [models.Index(fields=["status", "meeting"])]
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "photo_focus_x" in field_names and "photo_focus_y" in field_names:
+            # Known on save: a new focal point redraws the cards (honorees/photos/honoree_files.py).
+            instance._photo_stored_focus = (instance.photo_focus_x, instance.photo_focus_y)
+        return instance
 
     @property
     def display_name(self):
