@@ -51,7 +51,7 @@ class AdminLook:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(admin.site.each_context(self.request))
-        context["title"] = self.title
+        context.update(title=self.title, is_nav_sidebar_enabled=False)  # as on the login page
         return context
 
 

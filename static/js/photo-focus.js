@@ -2,6 +2,7 @@
 // and see the square card crop follow. Without JavaScript the fields are typed in by hand.
 (function () {
   "use strict";
+  function start() {
   document.querySelectorAll("[data-photo-focus]").forEach(function (box) {
     var image = box.querySelector("[data-focus-image]");
     var marker = box.querySelector("[data-focus-marker]");
@@ -48,4 +49,8 @@
     });
     show(false);
   });
+  }
+  // Admin media scripts load in <head>, before the form exists.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
