@@ -8,6 +8,7 @@ from django.views.i18n import set_language
 
 from halloffame import pages, privacy, views
 from halloffame.sitemaps import SITEMAPS
+from halloffame.staff import views as staff_views
 from honorees import media_views
 from honorees.feeds import LatestHonoreesFeed
 from meetings.documents import views as meeting_day
@@ -20,6 +21,23 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.lstrip('/')}programme/<path:path>", programme_media, name="programme-media"),
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media_views.honoree_media, name="media"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # Forgotten passwords (linked from the admin's login page as admin_password_reset).
+    path(f"{settings.ADMIN_PATH}password_reset/", staff_views.PasswordResetView.as_view(), name="admin_password_reset"),
+    path(
+        f"{settings.ADMIN_PATH}password_reset/done/",
+        staff_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        f"{settings.ADMIN_PATH}reset/<uidb64>/<token>/",
+        staff_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        f"{settings.ADMIN_PATH}reset/done/",
+        staff_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots-txt"),
     path("favicon.ico", views.favicon, name="favicon"),

@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,7 +24,9 @@ from halloffame.staff.dashboard import days_phrase
 from honorees import services, spreadsheets
 from honorees.forms import HonoreeAdminForm, ImportUploadForm, RejectForm
 from honorees.models import Honoree, PrivacyRequest
+from honorees.photos import pending
 from honorees.photos.renditions import thumbnail_url
+from honorees.views import HonoreePreviewView
 from meetings.models import Meeting
 
 admin.site.site_header = gettext_lazy("หอเกียรติยศคนดี — ระบบเจ้าหน้าที่")
@@ -31,7 +34,8 @@ admin.site.site_title = gettext_lazy("ระบบเจ้าหน้าที
 admin.site.index_title = gettext_lazy("งานของเจ้าหน้าที่")
 
 IMPORT_SESSION_KEY = "honoree_import"
-# The POST-only workflow steps that need nothing but a click (reject asks for a reason first).
+# The workflow steps of the step view (reject asks for a reason on its own page). Each is taken by
+# a POST; a GET shows what it will do and asks for confirmation.
 SIMPLE_STEPS = {
     "nominate": services.honoree_nominate,
     "approve": services.honoree_approve,
@@ -39,6 +43,37 @@ SIMPLE_STEPS = {
     "withdraw_consent": services.honoree_withdraw_consent,
     "unplace": services.honoree_unplace,
 }
+# Steps that cannot be undone: a POST takes them only with confirm=1 (from their confirmation page).
+CONFIRMED_STEPS = frozenset({"withdraw", "withdraw_consent"})
+# What each step will do, for its confirmation page.
+STEP_CONSEQUENCES = {
+    "nominate": [
+        gettext_lazy("ส่งรายชื่อให้ฝ่ายเลขานุการจังหวัดพิจารณา สถานะจะเป็น “เสนอชื่อแล้ว”"),
+        gettext_lazy("ยังแก้ไขข้อมูลได้จนกว่าจะได้รับการอนุมัติ"),
+    ],
+    "approve": [
+        gettext_lazy("สถานะจะเป็น “อนุมัติแล้ว” และพร้อมบรรจุในที่ของอำเภอในการประชุม"),
+        gettext_lazy("เจ้าหน้าที่วัฒนธรรมอำเภอจะได้รับอีเมลแจ้ง"),
+    ],
+    "withdraw": [
+        gettext_lazy("สถานะจะเป็น “ถอนออก” และนำออกจากหน้าสาธารณะ ฟีด แผนที่ และรูปภาพทันที หากเผยแพร่อยู่"),
+        gettext_lazy("ที่ของอำเภอในการประชุม (ถ้ามี) จะว่าง"),
+        gettext_lazy("ย้อนกลับในระบบไม่ได้ ถ้าต้องการเสนอชื่ออีกครั้งต้องสร้างรายการใหม่"),
+    ],
+    "withdraw_consent": [
+        gettext_lazy("บันทึกว่าเจ้าของข้อมูล (หรือผู้ปกครอง) ถอนความยินยอมแล้ว พร้อมวันเวลาและชื่อผู้บันทึก"),
+        gettext_lazy("สถานะจะเป็น “ถอนออก” และนำออกจากทุกหน้าสาธารณะ ฟีด และรูปภาพทันที"),
+        gettext_lazy("ย้อนกลับในระบบไม่ได้"),
+    ],
+    "unplace": [
+        gettext_lazy("นำออกจากการประชุม ที่ของอำเภอในการประชุมนั้นจะว่าง"),
+        gettext_lazy("สถานะยังคงเป็น “อนุมัติแล้ว” บรรจุในการประชุมอื่นได้"),
+    ],
+}
+REJECT_CONSEQUENCES = [
+    gettext_lazy("สถานะจะเป็น “ไม่อนุมัติ” และนำออกจากการประชุม (ถ้าบรรจุไว้) ที่ของอำเภอจะว่าง"),
+    gettext_lazy("เจ้าหน้าที่วัฒนธรรมอำเภอจะเห็นเหตุผลนี้และได้รับอีเมลแจ้ง แก้ไขแล้วเสนอชื่อใหม่ได้"),
+]
 STEP_DONE = {
     "nominate": gettext_lazy("เสนอชื่อ %(name)s แล้ว"),
     "approve": gettext_lazy("อนุมัติ %(name)s แล้ว"),
@@ -76,6 +111,8 @@ class HonoreeAdmin(SimpleHistoryAdmin):
                     "citation",
                     "story",
                     "photo",
+                    "photo_pending",
+                    ("photo_focus_x", "photo_focus_y"),
                     "photo_alt",
                 ]
             },
@@ -177,6 +214,35 @@ class HonoreeAdmin(SimpleHistoryAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or permissions.can(request.user, "delete", obj))
 
+    class Media:
+        js = ["js/photo-focus.js"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (form,), {"request": request})
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        hidden = set()
+        if not permissions.is_secretariat(request.user):
+            hidden.add("slug")  # officers never see it: the system makes it (from the English name) and keeps it
+        if obj is not None and not self.has_change_permission(request, obj):
+            hidden.add("photo_pending")  # a read-only view has no upload to keep
+        if not hidden:
+            return fieldsets
+        return [
+            (title, {**options, "fields": [f for f in options["fields"] if f not in hidden]})
+            for title, options in fieldsets
+        ]
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        if "district" not in initial and not permissions.is_secretariat(request.user):
+            districts = permissions.user_district_ids(request.user)
+            if len(districts) == 1:  # an officer of one district: it is theirs
+                initial["district"] = next(iter(districts))
+        return initial
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(self.base_readonly_fields)
         if obj and obj.status == Honoree.Status.PUBLISHED:
@@ -217,6 +283,9 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             obj.status = Honoree.Status.DRAFT
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if getattr(form, "pending_token", ""):  # the kept photo is the honoree's now
+            token, session = form.pending_token, request.session
+            transaction.on_commit(lambda: pending.pending_photo_discard(session=session, token=token))
 
     def response_add(self, request, obj, post_url_continue=None):
         self._warn(request, obj)
@@ -254,10 +323,19 @@ class HonoreeAdmin(SimpleHistoryAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             steps = permissions.allowed_actions(request.user, obj)
+            held_back = [
+                permissions.consent_refusal(step, obj)
+                for step in ("nominate", "approve")
+                if step not in steps and permissions.refusal(request.user, step, obj, check_consent=False) is None
+            ]
             context.update(
                 workflow_steps=[
-                    (step, permissions.ACTION_LABELS[step]) for step in steps if step not in ("reject", "unplace")
+                    (step, permissions.ACTION_LABELS[step], step in CONFIRMED_STEPS)
+                    for step in steps
+                    if step not in ("reject", "unplace")
                 ],
+                consent_held_back=held_back,
+                preview_url=reverse("admin:honorees_honoree_preview", args=[obj.pk]),
                 can_reject="reject" in steps,
                 can_unplace="unplace" in steps,
                 place_meetings=self._place_meetings(request, obj),
@@ -300,8 +378,15 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             path("<path:object_id>/step/<slug:step>/", view(self.step_view), name="honorees_honoree_step"),
             path("<path:object_id>/reject/", view(self.reject_view), name="honorees_honoree_reject"),
             path("<path:object_id>/place/", view(self.place_view), name="honorees_honoree_place"),
+            # Not admin_view(): the public gets a 404 here, not the login page.
+            path("<path:object_id>/preview/", self.preview_view, name="honorees_honoree_preview"),
             *super().get_urls(),
         ]
+
+    def preview_view(self, request, object_id):
+        if not self.has_view_permission(request):
+            raise Http404(_("ไม่พบผู้ได้รับการยกย่องรายการนี้"))
+        return HonoreePreviewView.as_view()(request, pk=object_id)
 
     def _back(self, obj):
         return HttpResponseRedirect(reverse("admin:honorees_honoree_change", args=[obj.pk]))
@@ -316,13 +401,31 @@ class HonoreeAdmin(SimpleHistoryAdmin):
         return True
 
     def step_view(self, request, object_id, step):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         obj = self.get_object(request, unquote(object_id))
         if step not in SIMPLE_STEPS:
             raise Http404(_("ไม่รู้จักขั้นตอนนี้"))
-        self._run(request, step, SIMPLE_STEPS[step], obj)
-        return self._back(obj)
+        confirmed = step not in CONFIRMED_STEPS or request.POST.get("confirm") == "1"
+        if request.method == "POST" and confirmed:
+            self._run(request, step, SIMPLE_STEPS[step], obj)
+            return self._back(obj)
+        # A GET (a link followed, an address typed) or an unconfirmed POST: say what will happen.
+        refusal = permissions.refusal(request.user, step, obj)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("ยืนยัน: %(action)s %(name)s") % {"action": permissions.ACTION_LABELS[step], "name": obj.name},
+            "original": obj,
+            "honorees": [obj],
+            "step": step,
+            "step_label": permissions.ACTION_LABELS[step],
+            "consequences": STEP_CONSEQUENCES[step],
+            "irreversible": step in CONFIRMED_STEPS,
+            "refusal": refusal,
+            "action_url": reverse("admin:honorees_honoree_step", args=[obj.pk, step]),
+            "cancel_url": reverse("admin:honorees_honoree_change", args=[obj.pk]),
+        }
+        status = 403 if refusal else 200
+        return TemplateResponse(request, "admin/honorees/honoree/step_confirm.html", context, status=status)
 
     def reject_view(self, request, object_id):
         obj = self.get_object(request, unquote(object_id))
@@ -341,13 +444,14 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             "original": obj,
             "form": form,
             "honorees": [obj],
+            "consequences": REJECT_CONSEQUENCES,
         }
         return TemplateResponse(request, "admin/honorees/honoree/reject.html", context)
 
     def place_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
         obj = self.get_object(request, unquote(object_id))
+        if request.method != "POST":  # the meeting is chosen on the honoree's page
+            return HttpResponseRedirect(reverse("admin:honorees_honoree_change", args=[obj.pk]) + "#hof-workflow-title")
         meeting_id = request.POST.get("meeting", "")
         meeting = Meeting.objects.filter(pk=meeting_id).first() if _is_int(meeting_id) else None
         if meeting is None:
@@ -381,7 +485,25 @@ class HonoreeAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=gettext_lazy("ถอนรายการที่เลือกออก"))
     def withdraw_selected(self, request, queryset):
-        self._bulk(request, queryset, "withdraw", services.honoree_withdraw)
+        if request.POST.get("confirm") == "1":
+            self._bulk(request, queryset, "withdraw", services.honoree_withdraw)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("ยืนยัน: ถอนรายการที่เลือกออก"),
+            "honorees": list(queryset.select_related("district")),
+            "step": "withdraw",
+            "step_label": permissions.ACTION_LABELS["withdraw"],
+            "consequences": STEP_CONSEQUENCES["withdraw"],
+            "irreversible": True,
+            "bulk": True,
+            "bulk_action": "withdraw_selected",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "action_url": "",
+            "cancel_url": reverse("admin:honorees_honoree_changelist"),
+        }
+        return TemplateResponse(request, "admin/honorees/honoree/step_confirm.html", context)
 
     @admin.action(description=gettext_lazy("ไม่อนุมัติรายการที่เลือก (ระบุเหตุผล)"))
     def reject_selected(self, request, queryset):
@@ -397,6 +519,7 @@ class HonoreeAdmin(SimpleHistoryAdmin):
             "honorees": list(queryset),
             "bulk": True,
             "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "consequences": REJECT_CONSEQUENCES,
         }
         return TemplateResponse(request, "admin/honorees/honoree/reject.html", context)
 

@@ -55,6 +55,16 @@ def has_publishable_consent(row) -> bool:
     return not consent_missing(row)
 
 
+# The workflow steps that move a candidate towards publication: a living person goes forward only
+# with consent that would let them be published (not only when they are placed or published).
+STEPS_NEEDING_CONSENT = frozenset({"nominate", "approve"})
+
+
+def step_consent_missing(row, step: str) -> list[str]:
+    """What consent the row lacks for `step`, in Thai; empty when the step needs none or it is there."""
+    return consent_missing(row) if step in STEPS_NEEDING_CONSENT else []
+
+
 def publishable_consent_q(model) -> Q:
     """Rows whose consent allows publishing them: the filter twin of has_publishable_consent."""
     guardian = Q(guardian_consent_on__isnull=False) & ~Q(guardian_name="")

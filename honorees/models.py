@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -34,6 +35,8 @@ class HonoreeStatus(models.TextChoices):
 
 # A status that no longer holds a place on the meeting's honour board.
 STATUSES_WITHOUT_PLACE = (HonoreeStatus.REJECTED, HonoreeStatus.WITHDRAWN)
+# Names stored as people read and search them: no doubled, leading, trailing or invisible spaces.
+CLEANED_NAME_FIELDS = ("name", "name_en", "guardian_name", "photo_alt")
 PLACE_TAKEN = _("อำเภอนี้มีผู้ได้รับการยกย่องในการประชุมนี้แล้ว")
 
 
@@ -169,6 +172,16 @@ class Honoree(models.Model):
         verbose_name=_("องค์กรต้นแบบที่สังกัด"),
         related_name="honorees",
     )
+    # Where the face is, in percent of the width and height: square cards and the share card are
+    # cropped around it (honorees/photos/renditions.py); the profile shows the whole photo.
+    photo_focus_x = models.PositiveSmallIntegerField(
+        _("จุดสนใจของรูป แนวนอน (%)"), default=50, validators=[MaxValueValidator(100)],
+        help_text=_("0 = ซ้ายสุด 100 = ขวาสุด"),
+    )  # fmt: skip
+    photo_focus_y = models.PositiveSmallIntegerField(
+        _("จุดสนใจของรูป แนวตั้ง (%)"), default=50, validators=[MaxValueValidator(100)],
+        help_text=_("0 = บนสุด 100 = ล่างสุด — คลิกบนรูปเพื่อเลือกใบหน้า"),
+    )  # fmt: skip
     meeting = models.ForeignKey(
         "meetings.Meeting",
         models.PROTECT,
@@ -242,6 +255,11 @@ class Honoree(models.Model):
                 name="honoree_one_per_district_per_meeting",
                 violation_error_message=PLACE_TAKEN,
             ),
+            models.CheckConstraint(
+                condition=models.Q(photo_focus_x__lte=100, photo_focus_y__lte=100),
+                name="honoree_photo_focus_in_percent",
+                violation_error_message=_("จุดสนใจของรูปต้องอยู่ระหว่าง 0 ถึง 100"),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "meeting"]),
@@ -254,6 +272,14 @@ class Honoree(models.Model):
 
     def __str__(self):
         return self.name
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        if "photo_focus_x" in field_names and "photo_focus_y" in field_names:
+            # Known on save: a new focal point redraws the cards (honorees/photos/honoree_files.py).
+            instance._photo_stored_focus = (instance.photo_focus_x, instance.photo_focus_y)
+        return instance
 
     @property
     def display_name(self):
@@ -334,7 +360,8 @@ class Honoree(models.Model):
         """The fields save() derives from the others; a bulk insert calls it too.
 
         Slugs in `taken_slugs` (given to rows of the same insert) are avoided."""
-        self.name = thai.clean_text(self.name)
+        for field in CLEANED_NAME_FIELDS:
+            setattr(self, field, thai.clean_text(getattr(self, field) or ""))
         self.sort_key = thai.thai_sort_key(self.name)
         # Case folding can lengthen Latin letters (ß → ss): the keys keep to their columns.
         self.name_key = thai.normalise_name(self.name)[:200]

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from halloffame.staff import permissions
-from honorees import consent, spreadsheets
+from honorees import consent, notifications, spreadsheets
 from honorees.models import PLACE_TAKEN, Honoree
 from meetings.models import Meeting
 
@@ -61,6 +61,7 @@ def honoree_approve(*, honoree: Honoree, by) -> Honoree:
     _check(by, "approve", current)
     current.status = Honoree.Status.APPROVED
     _save(current, by, ["status"])
+    notifications.decision_notify_on_commit(honorees=[current], decision="approved")
     return _refresh(honoree)
 
 
@@ -75,14 +76,19 @@ def honoree_reject(*, honoree: Honoree, by, reason: str) -> Honoree:
     current.rejection_reason = reason
     current.meeting = None
     _save(current, by, ["status", "rejection_reason", "meeting"])
+    notifications.decision_notify_on_commit(honorees=[current], decision="rejected")
     return _refresh(honoree)
 
 
-def honoree_publish(*, honoree: Honoree, by, now) -> None:
-    """Publish one approved honoree (inside the caller's transaction, its checks already made)."""
+def honoree_publish(*, honoree: Honoree, by, now, notify: bool = True) -> None:
+    """Publish one approved honoree (inside the caller's transaction, its checks already made).
+    A caller publishing many at once passes notify=False and tells the officers itself, in one
+    mail each (notifications.decision_notify_on_commit)."""
     honoree.status = Honoree.Status.PUBLISHED
     honoree.published_at = now
     _save(honoree, by, ["status", "published_at"])
+    if notify:
+        notifications.decision_notify_on_commit(honorees=[honoree], decision="published")
 
 
 def consent_blockers(honorees) -> list[Honoree]:

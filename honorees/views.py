@@ -3,11 +3,14 @@ from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.html import _json_script_escapes
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
+from halloffame.staff import permissions
 from honorees import filters
 from honorees.models import Honoree
 from honorees.summary import public_summary
@@ -77,6 +80,36 @@ class HonoreeDetailView(DetailView):
         return context
 
 
+class HonoreePreviewView(HonoreeDetailView):
+    """An honoree's profile exactly as the public page will show it, for staff who may see the
+    honoree, marked as a preview; a 404 for everyone else (the public included) and never cached."""
+
+    http_method_names = ["get", "head"]
+
+    def get_queryset(self):
+        if permissions.role_of(self.request.user) is None:
+            return Honoree.objects.none()
+        return permissions.visible_honorees(self.request.user).with_related()
+
+    def get_object(self, queryset=None):
+        pk = str(self.kwargs.get("pk", ""))
+        if not pk.isdigit() or len(pk) > 18:
+            raise Http404(_("ไม่พบผู้ได้รับการยกย่องรายการนี้"))
+        return super().get_object(queryset)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = True
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
 def json_ld(honoree, *, url, request) -> str:
     """schema.org data for the profile: a Person or an Organization, with the award."""
     meeting = honoree.meeting
@@ -86,8 +119,9 @@ def json_ld(honoree, *, url, request) -> str:
         "name": honoree.display_name,
         "url": url,
         "description": honoree.shown_citation.text,
-        "award": _("ยกย่องเชิดชูคนดี จังหวัดสุราษฎร์ธานี ประจำเดือน%(month)s") % {"month": meeting.month_label},
     }
+    if meeting is not None:  # a preview of a candidate not yet placed has no meeting
+        data["award"] = _("ยกย่องเชิดชูคนดี จังหวัดสุราษฎร์ธานี ประจำเดือน%(month)s") % {"month": meeting.month_label}
     if honoree.name_en and honoree.name_en != honoree.display_name:
         data["alternateName"] = honoree.name_en
     photo = honoree.public_photo

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.db.models import Count
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -14,7 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from halloffame.staff import permissions
 from honorees.models import Honoree, holds_place_q
-from honorees.services import WorkflowError, honoree_place, honoree_unplace
+from honorees.services import WorkflowError, consent_blockers, honoree_place, honoree_unplace
 from meetings.documents import certificates
 from meetings.documents.pdf import DocumentsUnavailable, pdf_response, unavailable_response
 from meetings.documents.selection import certified_honorees
@@ -212,25 +212,33 @@ class MeetingAdmin(SimpleHistoryAdmin):
             messages.error(request, error.message)
 
     def publish_view(self, request, object_id):
+        """Publishing always asks first, on its own page saying what will happen (a GET shows it too);
+        only a POST from that page (confirm=1) publishes."""
         meeting = self.get_object(request, unquote(object_id))
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        confirmed = request.POST.get("confirm_vacancies") == "1"
         refusal = permissions.meeting_refusal(request.user, "publish")
-        open_places = [] if refusal or meeting.is_published else meeting_open_places(meeting=meeting)
-        if open_places and not confirmed:
+        post = request.POST if request.method == "POST" else {}
+        confirmed = post.get("confirm") == "1" or post.get("confirm_vacancies") == "1"
+        if not confirmed or refusal or meeting.is_published:
+            if refusal or meeting.is_published:
+                messages.error(
+                    request, refusal or _("การประชุม%(meeting)s เผยแพร่แล้ว") % {"meeting": meeting.fiscal_number}
+                )
+                return HttpResponseRedirect(self._board_url(meeting))
+            approved = list(meeting.honorees.filter(status=Honoree.Status.APPROVED).select_related("district"))
             context = {
                 **self.admin_site.each_context(request),
                 "opts": self.opts,
                 "original": meeting,
                 "meeting": meeting,
                 "title": _("ยืนยันการเผยแพร่ %(meeting)s") % {"meeting": meeting.fiscal_number},
-                "open_places": open_places,
-                "approved_count": meeting.honorees.filter(status=Honoree.Status.APPROVED).count(),
+                "open_places": meeting_open_places(meeting=meeting),
+                "approved": approved,
+                "approved_count": len(approved),
+                "consent_blockers": consent_blockers(approved),
             }
             return TemplateResponse(request, "admin/meetings/meeting/publish_confirm.html", context)
         try:
-            meeting_publish(meeting=meeting, by=request.user, confirm_vacancies=confirmed)
+            meeting_publish(meeting=meeting, by=request.user, confirm_vacancies=True)
         except WorkflowError as error:
             messages.error(request, error.message)
         else:

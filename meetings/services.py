@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from halloffame.staff import permissions
+from honorees import notifications
 from honorees.models import Honoree
 from honorees.services import WorkflowError, consent_blockers, consent_error, honoree_publish
 from meetings.models import Certificate, Meeting, new_certificate_code
@@ -49,7 +50,8 @@ def meeting_publish(*, meeting, by, confirm_vacancies: bool = False):
         )
     now = timezone.now()
     for honoree in approved:
-        honoree_publish(honoree=honoree, by=by, now=now)
+        honoree_publish(honoree=honoree, by=by, now=now, notify=False)
+    notifications.decision_notify_on_commit(honorees=approved, decision="published")
     current.is_published = True
     current.published_at = now
     current._history_user = by

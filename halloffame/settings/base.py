@@ -297,6 +297,14 @@ if HONOREE_MEDIA_DELIVERY not in {"django", "x-accel-redirect", "x-sendfile", "r
         "Environment variable DJANGO_MEDIA_DELIVERY must be django, x-accel-redirect, x-sendfile or redirect."
     )
 
+# E-mail to staff (honorees/notifications.py, password reset) and to suggesters: printed on the console in
+# development; production sends through SMTP (prod.py).
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "หอเกียรติยศคนดี <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = 10
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # a link the secretariat sends stays good for three days
+
 # The culture office's contact, shown on the contact page and in the footer (DGA website standard).
 OFFICE_CONTACT = {
     "address": env(
@@ -323,13 +331,3 @@ SUGGESTION_LOOKUPS_PER_HOUR = env_int("DJANGO_SUGGESTION_LOOKUPS_PER_HOUR", 60)
 SUGGESTION_MAX_REQUEST_BYTES = 100_000
 # Suggestions not taken forward are deleted this many days after the decision (purge_suggestions).
 SUGGESTION_RETENTION_DAYS = env_int("DJANGO_SUGGESTION_RETENTION_DAYS", 365)
-
-# E-mail (acknowledgements of suggestions). Development prints mail on the console (dev.py).
-EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
-EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 25)
-EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = 10
-DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", "หอเกียรติยศคนดี <no-reply@localhost>")

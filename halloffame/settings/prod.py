@@ -24,6 +24,17 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # Staff sessions end after a working day rather than Django's two weeks.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_HOURS", 12) * 3600
 
+# E-mail through SMTP: the office's relay, or the server's own MTA on localhost:25 by default.
+EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("DJANGO_EMAIL_PORT", 587 if env("DJANGO_EMAIL_HOST") else 25)
+EMAIL_HOST_USER = env("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", bool(env("DJANGO_EMAIL_HOST")))
+EMAIL_USE_SSL = env_bool("DJANGO_EMAIL_USE_SSL", False)
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", f"หอเกียรติยศคนดี <noreply@{ALLOWED_HOSTS[0]}>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # Photos. By default honoree files live in DJANGO_MEDIA_ROOT and the media view
 # checks every request (DJANGO_MEDIA_DELIVERY=x-accel-redirect lets nginx send the bytes).
 # Naming a bucket moves them to S3-compatible storage: objects stay private (no public ACL),

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from honorees import consent
 from honorees.models import Honoree
 from networks.models import District
 
@@ -64,6 +65,8 @@ OFFICE_RULES = {
     # Suggestions from the public (honorees/suggestions/): an officer only their districts'.
     "handle_suggestions": {DISTRICT_OFFICER, SECRETARIAT},
     "delete_suggestions": {SECRETARIAT},
+    # Create officer accounts, set their districts, close them, send a link to set a password.
+    "manage_staff": {SECRETARIAT},
 }
 # The moral-province programme (networks/programme): district officers add and propose model
 # organisations and learning sources (for their own districts, and only the workflow steps that
@@ -87,7 +90,8 @@ MODEL_PERMISSIONS = {
     ("meeting", "edit"): ["meetings.add_meeting", "meetings.change_meeting", "meetings.delete_meeting"],
     ("office", "view_reference"): ["networks.view_district", "networks.view_network", "networks.view_virtue"],
     ("office", "handle_privacy_requests"): ["honorees.view_privacyrequest", "honorees.change_privacyrequest"],
-    ("office", "view_staff"): ["staff.view_staffprofile"],
+    ("office", "view_staff"): ["staff.view_staffprofile", "staff.view_nominationdigest"],
+    ("office", "manage_staff"): ["auth.view_user", "auth.add_user", "auth.change_user"],
     ("office", "handle_suggestions"): ["suggestions.view_suggestion", "suggestions.change_suggestion"],
     ("office", "delete_suggestions"): ["suggestions.delete_suggestion"],
     ("programme", "propose_places"): [
@@ -165,8 +169,11 @@ def covers_district(user, district_id) -> bool:
     return role_of(user) == SECRETARIAT or district_id in user_district_ids(user)
 
 
-def refusal(user, action: str, honoree: Honoree) -> str | None:
-    """Why `user` may not take `action` on `honoree` now, in Thai; None when they may."""
+def refusal(user, action: str, honoree: Honoree, *, check_consent: bool = True) -> str | None:
+    """Why `user` may not take `action` on `honoree` now, in Thai; None when they may.
+
+    Without check_consent only the role, the district and the status are asked (the change page
+    uses it to show a step that consent alone holds back, with the reason)."""
     role = role_of(user)
     label = ACTION_LABELS[action]
     allowed = RULES[action]
@@ -187,7 +194,20 @@ def refusal(user, action: str, honoree: Honoree) -> str | None:
             "status": honoree.get_status_display(),
             "allowed": statuses,
         }
+    if check_consent:
+        return consent_refusal(action, honoree)
     return None
+
+
+def consent_refusal(action: str, honoree: Honoree) -> str | None:
+    """Why consent holds `action` back for `honoree` (honorees/consent.py decides), in Thai."""
+    missing = consent.step_consent_missing(honoree, action)
+    if not missing:
+        return None
+    return _(
+        "%(action)s %(name)s ไม่ได้ เพราะยังไม่มีความยินยอมที่เผยแพร่ได้ตาม PDPA (ขาด: %(missing)s) "
+        "— โปรดบันทึกความยินยอมในแบบฟอร์มก่อน"
+    ) % {"action": ACTION_LABELS[action], "name": honoree.name, "missing": ", ".join(missing)}
 
 
 def can(user, action: str, honoree: Honoree) -> bool:

@@ -9,15 +9,33 @@ from pathlib import PurePosixPath
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from honorees.photos.paths import MASTER_RE, MEDIA_PREFIX, RENDITION_DIR, SHARE_DIR
+from honorees.photos.paths import MASTER_RE, MEDIA_PREFIX, RENDITION_DIR, SHARE_DIR, master_name
 from honorees.photos.record_files import files_delete_later, master_image
-from honorees.photos.renditions import expected_renditions, rendition_folder, renditions_generate
+from honorees.photos.renditions import expected_renditions, photo_focus, rendition_folder, renditions_generate
 from honorees.photos.share_card import share_card_generate, share_card_is_current
 
 # The fields whose change may change the master, a rendition or the share card.
 IMAGE_INPUT_FIELDS = frozenset(
     {"photo", "name", "district", "district_id", "kind", "is_living", "consent_covers_photo"}
+    | {"photo_focus_x", "photo_focus_y"}
 )
+
+
+def _focus_changed(honoree) -> bool:
+    stored = getattr(honoree, "_photo_stored_focus", None)  # set by Honoree.from_db and each save
+    return stored is not None and stored != photo_focus(honoree)
+
+
+def _master_renamed(honoree) -> str:
+    """The same master under a new name: a new focal point crops the cards differently, and their
+    names (kept a year by browsers) follow the master's. The old name is removed after commit."""
+    photo = honoree.photo
+    image = master_image(honoree)
+    with photo.storage.open(photo.name, "rb") as file:
+        name = photo.storage.save(master_name(), ContentFile(file.read()))
+    photo.name = name
+    honoree._photo_master = (name, image)
+    return name
 
 
 def honoree_images_update(honoree, *, update_fields=None, force=False):
@@ -34,10 +52,14 @@ def honoree_images_update(honoree, *, update_fields=None, force=False):
         photo.save(photo.name, photo.file, save=False)
     current = photo.name or ""
     previous = getattr(honoree, "_photo_stored_name", "")
+    if current and current == previous and _focus_changed(honoree):
+        current = _master_renamed(honoree)
     changed = set()
     # No share card yet: the row was stored before this pipeline and has no renditions either.
     if current and (current != previous or force or not honoree.share_card):
-        renditions_generate(master_name=current, master=master_image(honoree), storage=storage)
+        renditions_generate(
+            master_name=current, master=master_image(honoree), storage=storage, focus=photo_focus(honoree)
+        )
     stale_masters = [previous] if previous and previous != current else []
     if current != previous:
         changed |= {"photo", "photo_width", "photo_height"}
@@ -51,6 +73,7 @@ def honoree_images_update(honoree, *, update_fields=None, force=False):
     if stale_masters or stale_files:
         files_delete_later(names=stale_files, masters=stale_masters, storage=storage)
     honoree._photo_stored_name = current
+    honoree._photo_stored_focus = photo_focus(honoree)
     if update_fields is None:
         return None
     return list(dict.fromkeys([*update_fields, *changed]))

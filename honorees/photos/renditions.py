@@ -1,6 +1,11 @@
 """Renditions of a master: square cards (400, 800 px) and profile widths (480, 800, 1200 px, at most
 1.5 × as tall as wide, never enlarged), each in WebP and JPEG, resized by pilkit's processors.
 
+A card keeps the part of the photo around the honoree's focal point (photo_focus_x/_y, percent of
+the width and height, chosen by staff on the form; the centre by default), so a portrait cropped to
+a square keeps the face; profiles are the whole photo, never cropped. A new focal point gets the
+photo a new master name (honoree_files.py), so the names below still change with the content.
+
 A rendition's name is computed from the master's name and the spec alone, so a page prints its
 address without asking storage: <master's folder>/renditions/<master stem>/<variant>-<size>-<spec hash>.<ext>
 (honorees/renditions/… for an honoree).
@@ -27,6 +32,18 @@ FORMAT_OPTIONS = {
 EXTENSIONS = {"WEBP": "webp", "JPEG": "jpg"}
 FORMATS = ("WEBP", "JPEG")
 PROFILE_MAX_ASPECT = 1.5  # a profile rendition is at most 1.5 times as tall as it is wide
+CENTRE = (50, 50)
+
+
+def photo_focus(honoree) -> tuple[int, int]:
+    """The honoree's focal point as (x, y) percent; the centre for a row without one."""
+    x, y = getattr(honoree, "photo_focus_x", None), getattr(honoree, "photo_focus_y", None)
+    return (50 if x is None else int(x), 50 if y is None else int(y))
+
+
+def focus_anchor(focus) -> tuple[float, float] | None:
+    """pilkit's anchor (fractions) for a focal point; None (pilkit's centre) for the centre."""
+    return None if tuple(focus) == CENTRE else (focus[0] / 100, focus[1] / 100)
 
 
 class Card:
@@ -35,8 +52,8 @@ class Card:
     sizes = (400, 800)
 
     @staticmethod
-    def processor(size):
-        return ResizeToFill(size, size)
+    def processor(size, focus=CENTRE):
+        return ResizeToFill(size, size, anchor=focus_anchor(focus))
 
     @staticmethod
     def dimensions(size, width, height):
@@ -54,8 +71,8 @@ class Profile:
     sizes = (480, 800, 1200)
 
     @staticmethod
-    def processor(size):
-        return ResizeToFit(size, round(size * PROFILE_MAX_ASPECT), upscale=False)
+    def processor(size, focus=CENTRE):
+        return ResizeToFit(size, round(size * PROFILE_MAX_ASPECT), upscale=False)  # never cropped
 
     @staticmethod
     def dimensions(size, width, height):
@@ -89,7 +106,7 @@ class Rendition:
 
 
 def spec_hash(variant: str, size: int, format: str) -> str:
-    processor = VARIANTS[variant].processor(size)
+    processor = VARIANTS[variant].processor(size)  # the spec, whatever the focal point
     options = sorted(FORMAT_OPTIONS[format].items())
     spec = repr((variant, size, format, options, type(processor).__name__, vars(processor)))
     return hashlib.sha256(spec.encode()).hexdigest()[:10]
@@ -120,8 +137,9 @@ def renditions(master_name: str, variant: str, width: int, height: int) -> list[
     ]
 
 
-def renditions_generate(*, master_name: str, master: Image.Image, storage=default_storage) -> list[str]:
-    """Write every rendition of the master (replacing any file of the same name).
+def renditions_generate(*, master_name: str, master: Image.Image, storage=default_storage, focus=CENTRE) -> list[str]:
+    """Write every rendition of the master (replacing any file of the same name), cards cropped
+    around the focal point.
 
     Each size is resized once and encoded as WebP and JPEG from the same pixels.
     """
@@ -129,7 +147,7 @@ def renditions_generate(*, master_name: str, master: Image.Image, storage=defaul
     width, height = master.size
     for variant, kind in VARIANTS.items():
         for size in kind.sizes_for(width, height):
-            resized = kind.processor(size).process(master)
+            resized = kind.processor(size, focus).process(master)
             for format in FORMATS:
                 name = rendition_name(master_name, variant, size, format)
                 content = img_to_fobj(resized, format, autoconvert=True, **FORMAT_OPTIONS[format])
@@ -161,3 +179,12 @@ def thumbnail_url(honoree) -> str | None:
     if not has_renditions(honoree):
         return media_url(honoree.photo.name)
     return media_url(renditions(honoree.photo.name, "card", honoree.photo_width, honoree.photo_height)[0].jpeg)
+
+
+def whole_photo_url(honoree) -> str | None:
+    """The smallest uncropped rendition (the form's thumbnail, where staff choose the focal point)."""
+    if not honoree.photo:
+        return None
+    if not has_renditions(honoree):
+        return media_url(honoree.photo.name)
+    return media_url(renditions(honoree.photo.name, "profile", honoree.photo_width, honoree.photo_height)[0].jpeg)

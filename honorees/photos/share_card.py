@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from honorees.photos.fields import encode_jpeg
 from honorees.photos.paths import SHARE_DIR, SHARE_NAME_RE
+from honorees.photos.renditions import photo_focus
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 SHARE_SIZE = (1200, 630)
@@ -113,14 +114,15 @@ def _share_background(with_photo: bool) -> Image.Image:
     return image
 
 
-def draw_share_card(*, name: str, district: str, photo: Image.Image | None) -> Image.Image:
+def draw_share_card(*, name: str, district: str, photo: Image.Image | None, focus=(50, 50)) -> Image.Image:
     """The 1200×630 Open Graph card: photo (or the emblem), Thai name, district and the hall's name."""
     width, height = SHARE_SIZE
     card = _share_background(photo is not None).copy()
     draw = ImageDraw.Draw(card)
     left = 630 if photo is not None else 540
     if photo is not None:
-        square = ImageOps.fit(photo.convert("RGB"), (570, 570), Image.Resampling.LANCZOS)
+        centering = (focus[0] / 100, focus[1] / 100)  # the square keeps the focal point, as the cards do
+        square = ImageOps.fit(photo.convert("RGB"), (570, 570), Image.Resampling.LANCZOS, centering=centering)
         draw.rectangle([24, 24, 606, 606], fill=GOLD)
         card.paste(square, (30, 30))
     text_left, text_width = left + 30, width - left - 70
@@ -154,6 +156,8 @@ def share_card_generate(*, honoree, master: Image.Image | None, storage=default_
     """Draw and store the honoree's share card (with the master where the public may see the
     photo); returns its stored name."""
     photo = master if honoree.public_photo else None
-    card = draw_share_card(name=honoree.name, district=honoree.district.name_th, photo=photo)
+    card = draw_share_card(
+        name=honoree.name, district=honoree.district.name_th, photo=photo, focus=photo_focus(honoree)
+    )
     name = f"{SHARE_DIR}/{share_card_digest(honoree)}-{secrets.token_hex(4)}.jpg"
     return storage.save(name, ContentFile(encode_jpeg(card, SHARE_QUALITY)))

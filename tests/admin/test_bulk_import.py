@@ -1,6 +1,8 @@
 """A 2,000-row import writes in one short transaction of bulk inserts (history and virtues included),
 so other staff are not locked out while it runs; each draft's share card is drawn on its next save."""
 
+from datetime import date
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
@@ -44,6 +46,10 @@ def test_an_imported_draft_gets_its_share_card_when_it_is_nominated(secretariat_
     secretariat_client.post(reverse("admin:honorees_honoree_import_confirm"), {"token": token})
     honoree = Honoree.objects.get(name="นายทดสอบ นำเข้า0")
     assert honoree.share_card == ""
+    # Nominating a living person needs consent on record (a plain UPDATE: no save, no card yet).
+    Honoree.objects.filter(pk=honoree.pk).update(
+        consent_given_on=date(2024, 1, 1), consent_method="written", consent_covers_name=True
+    )
     secretariat_client.post(reverse("admin:honorees_honoree_step", args=[honoree.pk, "nominate"]))
     honoree.refresh_from_db()
     assert honoree.status == Honoree.Status.NOMINATED

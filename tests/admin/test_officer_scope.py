@@ -129,8 +129,10 @@ def test_officer_cannot_take_secretariat_steps(officer_client, samui, step):
     if step == "withdraw":
         honoree = make_honoree(district=samui, status="published")
         before = honoree.status
-    response = officer_client.post(reverse("admin:honorees_honoree_step", args=[honoree.pk, step]), follow=True)
+    url = reverse("admin:honorees_honoree_step", args=[honoree.pk, step])
+    response = officer_client.post(url, {"confirm": "1"}, follow=True)
     assert any("ไม่มีสิทธิ์" in m or "ไม่ได้ เพราะ" in m for m in messages_of(response))
+    assert officer_client.get(url).status_code == 403  # the confirmation page gives the reason, no button
     honoree.refresh_from_db()
     assert honoree.status == before
 
@@ -146,7 +148,7 @@ def test_officer_cannot_reject(officer_client, samui):
 
 def test_officer_cannot_withdraw_consent_of_a_published_honoree(officer_client, samui):
     honoree = make_honoree(district=samui)
-    officer_client.post(reverse("admin:honorees_honoree_step", args=[honoree.pk, "withdraw_consent"]))
+    officer_client.post(reverse("admin:honorees_honoree_step", args=[honoree.pk, "withdraw_consent"]), {"confirm": "1"})
     honoree.refresh_from_db()
     assert honoree.consent_withdrawn_at is None and honoree.is_public
 

@@ -86,11 +86,16 @@ def test_board_lists_19_districts_in_code_order_with_holder_or_vacant(secretaria
     assert content.count(">ว่าง<") == 18
 
 
-def test_publishing_without_vacancies_needs_no_confirmation(secretariat_client):
+def test_publishing_a_full_board_still_asks_first_then_publishes(secretariat_client):
     meeting = make_meeting(published=False)
     for district in District.objects.all():
         make_honoree(meeting=meeting, district=district, status="approved")
-    response = secretariat_client.post(publish_url(meeting))
+    for response in (secretariat_client.get(publish_url(meeting)), secretariat_client.post(publish_url(meeting))):
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "ผู้ที่อนุมัติแล้ว 19 รายจะเผยแพร่ทันที" in page and "บรรจุครบทั้ง 19 อำเภอแล้ว" in page
+    assert not Honoree.objects.public().filter(meeting=meeting).exists()
+    response = secretariat_client.post(publish_url(meeting), {"confirm": "1"})
     assert response.status_code == 302
     assert Honoree.objects.public().filter(meeting=meeting).count() == 19
 
@@ -215,6 +220,9 @@ def test_withdraw_consent_takes_honoree_off_public_and_records_who_and_when(secr
     honoree = make_honoree()
     assert honoree.is_public
     response = secretariat_client.post(step_url(honoree, "withdraw_consent"), follow=True)
+    assert "ย้อนกลับในระบบไม่ได้" in response.content.decode()  # a POST without confirmation only asks
+    assert honoree.is_public
+    response = secretariat_client.post(step_url(honoree, "withdraw_consent"), {"confirm": "1"}, follow=True)
     assert any("ถอนความยินยอม" in m for m in messages_of(response))
     honoree.refresh_from_db()
     assert not honoree.is_public
@@ -225,14 +233,14 @@ def test_withdraw_consent_takes_honoree_off_public_and_records_who_and_when(secr
 
 def test_officer_records_consent_withdrawal_for_an_unpublished_candidate(officer_client, officer, samui):
     honoree = make_honoree(district=samui, status="nominated", meeting=None)
-    officer_client.post(step_url(honoree, "withdraw_consent"))
+    officer_client.post(step_url(honoree, "withdraw_consent"), {"confirm": "1"})
     honoree.refresh_from_db()
     assert honoree.consent_withdrawn_by == officer and honoree.status == Honoree.Status.WITHDRAWN
 
 
 def test_secretariat_withdraws_a_published_honoree(secretariat_client):
     honoree = make_honoree()
-    secretariat_client.post(step_url(honoree, "withdraw"))
+    secretariat_client.post(step_url(honoree, "withdraw"), {"confirm": "1"})
     honoree.refresh_from_db()
     assert honoree.status == Honoree.Status.WITHDRAWN and not honoree.is_public
 
@@ -253,9 +261,14 @@ def test_unplace_frees_the_place(secretariat_client, samui):
     assert honoree.meeting is None
 
 
-def test_steps_are_post_only(secretariat_client, samui):
+def test_a_get_on_a_step_shows_its_confirmation_page_and_changes_nothing(secretariat_client, samui):
     honoree = make_honoree(district=samui, status="nominated", meeting=None)
-    assert secretariat_client.get(step_url(honoree, "approve")).status_code == 405
+    response = secretariat_client.get(step_url(honoree, "approve"))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "ยืนยัน อนุมัติ" in page and "พร้อมบรรจุในที่ของอำเภอ" in page and honoree.name in page
+    honoree.refresh_from_db()
+    assert honoree.status == Honoree.Status.NOMINATED
     assert secretariat_client.post(step_url(honoree, "explode")).status_code == 404
     honoree.refresh_from_db()
     assert honoree.status == Honoree.Status.NOMINATED

@@ -150,9 +150,11 @@ def test_month_cycle_from_nomination_to_publication_and_consent_withdrawal(open_
     assert public.get_by_role("main").get_by_role("link", name=re.compile(re.escape(CANDIDATE))).count() >= 1
     public.problems.assert_none("on the public site after publication")
 
-    # --- Consent withdrawn: one step takes the honoree off every public page.
+    # --- Consent withdrawn: one confirmed step takes the honoree off every public page.
     secretary_page.goto(reverse("admin:honorees_honoree_change", args=[candidate.pk]))
-    secretary_page.get_by_role("button", name="บันทึกการถอนความยินยอม").click()
+    secretary_page.get_by_role("link", name=re.compile("บันทึกการถอนความยินยอม")).click()
+    assert "ย้อนกลับในระบบไม่ได้" in secretary_page.get_by_role("main").inner_text()  # its own page first
+    secretary_page.get_by_role("button", name=re.compile("ยืนยัน")).click()
     assert "ถอนความยินยอม" in message(secretary_page)
     candidate.refresh_from_db()
     assert candidate.consent_withdrawn_at and candidate.consent_withdrawn_by.username == "secretary"

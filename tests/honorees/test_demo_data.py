@@ -1,6 +1,7 @@
 from collections import Counter
 
 import pytest
+from django.apps import apps
 from django.core.management import CommandError, call_command
 
 from honorees import demo
@@ -27,6 +28,8 @@ def demo_honorees(django_db_setup, django_db_blocker):
         Honoree.objects.all().delete()
         Honoree.history.all().delete()
         Meeting.objects.all().delete()
+        for model in reversed(list(apps.get_app_config("programme").get_models())):  # its demo data too
+            model.objects.all().delete()
 
 
 def test_demo_districts_and_networks_have_uneven_counts(demo_honorees):

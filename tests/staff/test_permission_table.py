@@ -1,6 +1,8 @@
 """The permission table, cell by cell: every role × step × status is allowed or refused with its
 reason, and each role's group holds exactly the model permissions its allowed steps need."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Group, User
 
@@ -44,7 +46,15 @@ def users(db):
 
 
 def candidate(status, code="8404"):
-    return Honoree(name="นางมาลี ศรีสุข", status=status, district=District.objects.get(code=code))
+    """With consent on record: the grid is about roles and statuses (consent: tests/admin/test_safer_steps.py)."""
+    return Honoree(
+        name="นางมาลี ศรีสุข",
+        status=status,
+        district=District.objects.get(code=code),
+        consent_given_on=date(2024, 1, 1),
+        consent_method="written",
+        consent_covers_name=True,
+    )
 
 
 def test_the_table_covers_every_step_of_the_expected_grid():
