@@ -3,10 +3,15 @@
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from PIL import ImageFile
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from meetings.documents.pdf import ALLOWED_ROOTS
+
+# Importing WeasyPrint switches Pillow, process-wide, to accepting truncated images; the photo
+# upload check (honorees/photos/validation.py) relies on Pillow refusing them.
+ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class LocalFilesOnly(URLFetcher):

@@ -133,3 +133,12 @@ def test_saving_a_hostile_file_outside_a_form_raises_and_stores_nothing(settings
 def test_form_field_accepts_only_the_three_formats_in_the_file_picker():
     html = str(PhotoForm()["photo"])
     assert 'accept="image/jpeg,image/png,image/webp"' in html
+
+
+def test_truncated_jpeg_is_refused_after_a_pdf_was_made():
+    # WeasyPrint, once imported by a meeting-day document, must not loosen the upload check.
+    from meetings.documents import weasy  # noqa: F401
+
+    data = files.image_bytes(files.marked_landscape((800, 600)), "JPEG", quality=95)
+    form = submit(make_honoree(), files.upload(data[: len(data) * 2 // 3]))
+    assert form.errors["photo"] == [str(validation.ERRORS["broken"])]
