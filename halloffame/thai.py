@@ -242,6 +242,12 @@ def _visible(char: str) -> bool:
     return category != "Cc" or char.isspace()
 
 
+def keep_marks_with_words(value: str) -> str:
+    """Thai text for a narrow box: ๆ and ฯ written after a space stay on the word they repeat or
+    shorten (a no-break space), so a line never starts with one of them alone."""
+    return re.sub(r" ([ๆฯ])", "\u00a0\\1", value)
+
+
 def clean_text(value: str) -> str:
     """Text as it should be stored and compared: NFC, SARA AM in one form, no invisible
     characters, one plain space between words (no-break and other spaces included)."""

@@ -2,12 +2,14 @@
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from halloffame.i18n import in_page_language
 from halloffame.templatetags.thai import meeting_number, thai_date
 from honorees.filters import NewestFirstPages
 from honorees.models import Honoree
@@ -27,7 +29,31 @@ class TextSummaryAtomFeed(Atom1Feed):
 
 
 class LatestHonoreesFeed(Feed):
+    """Signed by the culture office (the feed and every entry: RFC 4287 wants an author for each
+    entry, and a reader shows the entry's own), dated by the honour, never by the row."""
+
     feed_type = TextSummaryAtomFeed
+
+    def author_name(self):
+        return office_name()
+
+    def author_email(self):
+        return settings.OFFICE_CONTACT["email"]
+
+    def author_link(self):
+        return reverse("contact")
+
+    item_author_name = author_name
+    item_author_email = author_email
+    item_author_link = author_link
+
+    def get_feed(self, obj, request):
+        # Django makes the feed's and the entries' links absolute, not the author's atom:uri.
+        feed = super().get_feed(obj, request)
+        for attrs in (feed.feed, *feed.items):
+            if attrs.get("author_link"):
+                attrs["author_link"] = request.build_absolute_uri(attrs["author_link"])
+        return feed
 
     def title(self):
         return _("หอเกียรติยศคนดี จังหวัดสุราษฎร์ธานี")
@@ -58,14 +84,24 @@ class LatestHonoreesFeed(Feed):
         }
 
     def item_pubdate(self, item):
-        return item.published_at or _meeting_moment(item)
+        return honour_moment(item)
 
     def item_updateddate(self, item):
-        return item.published_at or _meeting_moment(item)
+        return honour_moment(item)
 
     def item_categories(self, item):
         return [item.district.name, item.network.name]
 
 
-def _meeting_moment(item):
-    return timezone.make_aware(datetime.combine(item.meeting.date, time(9, 0)))
+def office_name() -> str:
+    office = settings.OFFICE_CONTACT
+    return in_page_language(office["name"], office.get("name_en", "")).text
+
+
+def honour_moment(honoree) -> datetime:
+    """When the honour became public: the honoree's publication, else its meeting's, else the
+    meeting's morning. Never created_at/updated_at: an edit or a re-import does not re-date it."""
+    meeting = honoree.meeting
+    return (
+        honoree.published_at or meeting.published_at or timezone.make_aware(datetime.combine(meeting.date, time(9, 0)))
+    )

@@ -7,6 +7,7 @@ filtering costs no extra query and an unknown value is reported instead of faili
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import replace
+from urllib.parse import urlencode
 
 import django_filters
 from django.db.models import Count
@@ -208,6 +209,21 @@ class CountedPages:
 
     def __getitem__(self, page: slice):
         return list(self.queryset[page])
+
+
+def active_filters(params: dict[str, str], facets: dict[str, list[dict]]) -> list[dict]:
+    """The filters in use, each with its label, the chosen value's label and the query string of
+    the same list without it (the sort is kept; the page is not, since the results change)."""
+    labels = HonoreeFilter.base_filters
+    active = []
+    for key in ("q", *HonoreeFilter.FACETS):
+        if key not in params:
+            continue
+        value = params[key]
+        shown = next((o["label"] for o in facets.get(key, ()) if o["value"] == value), value)
+        rest = {k: v for k, v in params.items() if k != key}
+        active.append({"name": key, "label": labels[key].label, "value": shown, "query": urlencode(rest)})
+    return active
 
 
 def split_valid(params: dict[str, str], summary) -> tuple[dict[str, str], list[str]]:

@@ -51,6 +51,7 @@ class HonoreeListView(ListView):
                 {"name": key, "label": labels[key].label, "options": facets[key], "selected": self.params.get(key, "")}
                 for key in filters.HonoreeFilter.FACETS
             ],
+            active_filters=filters.active_filters(self.params, facets),
             sort_choices=filters.HonoreeFilter.SORT_CHOICES,
             sort=self.params.get("sort", filters.HonoreeFilter.SORT_NEWEST),
             invalid=[str(labels[key].label) if key in labels else _("การเรียงลำดับ") for key in self.invalid],

@@ -61,6 +61,14 @@ class MeetingDetailView(DetailView):
         context["honorees"] = (
             Honoree.objects.public().filter(meeting=self.object).with_related().order_by("district__code")
         )
+        published = Meeting.objects.published().only("slug", "date", "number", "fiscal_year")
+        meeting = self.object
+        context["previous_meeting"] = (
+            published.filter(date__lte=meeting.date).exclude(pk=meeting.pk).order_by("-date", "-pk").first()
+        )
+        context["next_meeting"] = (
+            published.filter(date__gte=meeting.date).exclude(pk=meeting.pk).order_by("date", "pk").first()
+        )
         context["announcement_paragraphs"] = [
             p.strip() for p in self.object.announcement.replace("\r\n", "\n").split("\n\n") if p.strip()
         ]

@@ -8,6 +8,16 @@ def _media_root(tmp_path, settings):
 
 
 @pytest.fixture(autouse=True)
+def _thai_after_each_test():
+    """A request to an English page leaves English active in the thread (LocaleMiddleware does not
+    switch back); the next test would build its URLs with /en/."""
+    yield
+    from django.utils import translation
+
+    translation.activate("th")
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 

@@ -307,6 +307,9 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600  # a link the secretariat sends stays goo
 
 # The culture office's contact, shown on the contact page and in the footer (DGA website standard).
 OFFICE_CONTACT = {
+    # The office's name also signs the feeds (atom:author); name_en on English pages.
+    "name": env("OFFICE_NAME", "สำนักงานวัฒนธรรมจังหวัดสุราษฎร์ธานี"),
+    "name_en": env("OFFICE_NAME_EN", "Surat Thani Provincial Culture Office"),
     "address": env(
         "OFFICE_ADDRESS",
         "ศาลากลางจังหวัดสุราษฎร์ธานี ถนนดอนนก ตำบลมะขามเตี้ย อำเภอเมืองสุราษฎร์ธานี จังหวัดสุราษฎร์ธานี 84000",

@@ -28,6 +28,11 @@ def thai_month_year(value):
 
 
 @register.filter
+def keep_marks(value):
+    return thai.keep_marks_with_words(str(value)) if value else ""
+
+
+@register.filter
 def be_year(value):
     return thai.be_year(value) if value else ""
 

@@ -151,3 +151,11 @@ def test_be_numeric_date_and_file_stamp():
     assert thai.be_numeric_date(date(2024, 2, 29)) == "29/02/2567"
     assert thai.be_file_stamp(date(2021, 10, 26)) == "2564-10-26"
     assert thai.gregorian_year(2564) == 2021 and thai.be_year_number(2021) == 2564
+
+
+def test_repetition_and_abbreviation_marks_stay_with_their_word():
+    from halloffame.thai import keep_marks_with_words
+
+    assert keep_marks_with_words("อาสาสมัครต่าง ๆ") == "อาสาสมัครต่าง\u00a0ๆ"
+    assert keep_marks_with_words("กรุงเทพ ฯ และ เด็ก ๆ") == "กรุงเทพ\u00a0ฯ และ เด็ก\u00a0ๆ"
+    assert keep_marks_with_words("ไม่มีเครื่องหมาย") == "ไม่มีเครื่องหมาย"

@@ -86,3 +86,14 @@ def test_demo_data_is_a_full_year_of_meetings_with_19_honorees_each_after_a_firs
     assert Honoree.objects.public().values("kind").distinct().count() == 4
     assert Honoree.objects.exclude(status="published").filter(status__in=["draft", "nominated"]).count() >= 3
     assert all(h.photo for h in Honoree.objects.public()[:10])
+
+
+def test_demo_honours_are_dated_by_their_meeting_not_by_the_load(demo_honorees):
+    from django.utils import timezone
+
+    meetings = {m.pk: m for m in Meeting.objects.published()}
+    for honoree in demo_honorees:
+        meeting = meetings[honoree.meeting_id]
+        assert honoree.published_at == meeting.published_at
+        assert timezone.localdate(meeting.published_at) == meeting.date
+    assert len({h.published_at for h in demo_honorees}) == len(meetings)

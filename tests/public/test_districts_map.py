@@ -55,14 +55,20 @@ def test_district_list_beside_the_map_has_counts(client):
     )
 
 
-def test_district_page_lists_its_honorees_by_meeting(client):
+def test_district_page_groups_its_honorees_by_fiscal_year_not_by_month(client):
     from datetime import date
 
     samui = District.objects.get(code="8404")
-    make_honoree(meeting=make_meeting(day=date(2024, 1, 23)), district=samui, name="นายมกรา")
+    # Fiscal year 2567 runs from October 2566 to September 2567.
+    make_honoree(meeting=make_meeting(day=date(2023, 9, 26)), district=samui, name="นายกันยา")
+    make_honoree(meeting=make_meeting(day=date(2023, 10, 24)), district=samui, name="นางตุลา")
     make_honoree(meeting=make_meeting(day=date(2024, 2, 27)), district=samui, name="นางกุมภา")
     make_honoree(name="นายอำเภออื่น")
     body = client.get("/districts/ko-samui/").content.decode()
     assert "นายอำเภออื่น" not in body
-    assert body.index("ประจำเดือนกุมภาพันธ์ 2567") < body.index("นางกุมภา") < body.index("ประจำเดือนมกราคม 2567")
-    assert body.index("ประจำเดือนมกราคม 2567") < body.index("นายมกรา")
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", body)
+    assert headings == ["ปีงบประมาณ 2567", "ปีงบประมาณ 2566"]
+    assert body.index("ปีงบประมาณ 2567") < body.index("นางกุมภา") < body.index("นางตุลา")
+    assert body.index("นางตุลา") < body.index("ปีงบประมาณ 2566") < body.index("นายกันยา")
+    # Each card says its month instead, since the district is the page's.
+    assert "ประจำเดือนตุลาคม 2566" in body and 'class="cards"' in body

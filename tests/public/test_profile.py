@@ -41,7 +41,7 @@ def test_profile_shows_facts_each_linked(client, honoree):
     assert f'href="{honoree.meeting.get_absolute_url()}"' in body
     assert "ครั้งที่ 1/2565" in body and "26 ตุลาคม 2564" in body
     assert "ดูแลผู้ป่วยติดเตียงในหมู่บ้าน" in body
-    assert 'href="/honorees/?virtue=volunteer-spirit">จิตอาสา</a>' in body
+    assert 'href="/honorees/?virtue=volunteer-spirit"><span class="chip__text">จิตอาสา</span></a>' in body
     assert "นางมาลียิ้มหน้าบ้าน" in body  # alt text of the photo
 
 

@@ -1,11 +1,13 @@
 """The officers' queue in the admin: scoped to their districts, decisions through the services."""
 
+from datetime import date
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from honorees.models import Honoree
-from honorees.services import honoree_nominate
+from honorees.services import WorkflowError, honoree_nominate
 from honorees.suggestions.models import Suggestion
 from networks.models import Network
 from tests.suggestions.conftest import logged_in, make_staff, make_suggestion
@@ -199,6 +201,12 @@ def test_a_converted_person_still_needs_consent_and_approval(officer, samui):
     logged_in(officer).post(change_url(suggestion, "convert"))
     honoree = Suggestion.objects.get(pk=suggestion.pk).honoree
     assert honoree.needs_consent and not honoree.has_publishable_consent
+    with pytest.raises(WorkflowError, match="ความยินยอม"):  # nominating waits for the consent
+        honoree_nominate(honoree=honoree, by=officer)
+    honoree.consent_given_on = date(2025, 1, 1)
+    honoree.consent_method = Honoree.ConsentMethod.WRITTEN
+    honoree.consent_covers_name = True
+    honoree.save()
     nominated = honoree_nominate(honoree=honoree, by=officer)  # the usual workflow from here
     assert nominated.status == Honoree.Status.NOMINATED
 

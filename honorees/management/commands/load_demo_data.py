@@ -1,5 +1,5 @@
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -65,7 +65,7 @@ class Command(BaseCommand):
                 "venue": demo.VENUE,
                 "announcement": "จังหวัดสุราษฎร์ธานีขอประกาศยกย่องเชิดชูคนดีประจำเดือน เพื่อให้คนดีมีที่ยืน และความดีมีพื้นที่ในสังคม",
                 "is_published": published,
-                "published_at": timezone.now() if published else None,
+                "published_at": _published_after(day) if published else None,
             },
         )
         return meeting
@@ -89,7 +89,7 @@ class Command(BaseCommand):
             photo_alt=f"ภาพประกอบของ{plan.name}",
             meeting=meeting,
             status=status,
-            published_at=timezone.now() if status == Honoree.Status.PUBLISHED else None,
+            published_at=meeting.published_at if status == Honoree.Status.PUBLISHED else None,
             **extra,
         )
         if plan.kind == Honoree.Kind.PERSON:
@@ -122,3 +122,9 @@ class Command(BaseCommand):
         ]
         for index, (plan, (status, meeting, fields)) in enumerate(zip(plans, steps, strict=False)):
             self.honoree(10_000 + index, plan, networks, virtues, meeting=meeting, status=status, **fields)
+
+
+def _published_after(day):
+    """A demo meeting goes public on its afternoon, as a real one does, not when the data was
+    loaded: the feed and the meeting pages date the honour by it."""
+    return min(timezone.make_aware(datetime.combine(day, time(16, 30))), timezone.now())
