@@ -32,6 +32,7 @@ from honorees.spreadsheets import formula_safe
 from honorees.summary import public_summary
 from meetings.models import Meeting
 from networks.models import District, Network
+from networks.programme.models import LearningSource, Lesson, ModelOrganisation
 
 PAGE_SIZE = 100
 CSV_BOM = "\ufeff"
@@ -238,6 +239,26 @@ def districts_json(request):
 def networks_json(request):
     networks = Network.objects.annotate(public_count=public_count()).order_by("order")
     return _json({**_about(), "results": [records.network_record(n) for n in networks]})
+
+
+@endpoint
+def organisations_json(request):
+    organisations = (
+        ModelOrganisation.objects.public().with_latest_assessment().select_related("district", "network").thai_order()
+    )
+    return _json({**_about(), "results": [records.organisation_record(o) for o in organisations]})
+
+
+@endpoint
+def learning_sources_json(request):
+    sources = LearningSource.objects.public().select_related("district", "network", "organisation").order_by("pk")
+    return _json({**_about(), "results": [records.learning_source_record(s) for s in sources]})
+
+
+@endpoint
+def lessons_json(request):
+    lessons = Lesson.objects.public().select_related("network")
+    return _json({**_about(), "results": [records.lesson_record(lesson) for lesson in lessons]})
 
 
 @endpoint

@@ -11,5 +11,8 @@ urlpatterns = [
     path("meetings/<slug:slug>/", api.meeting_json, name="meeting"),
     path("districts/", api.districts_json, name="districts"),
     path("networks/", api.networks_json, name="networks"),
+    path("model-organisations/", api.organisations_json, name="model-organisations"),
+    path("learning-sources/", api.learning_sources_json, name="learning-sources"),
+    path("lessons/", api.lessons_json, name="lessons"),
     path("catalog.json", api.catalog_json, name="catalog"),
 ]

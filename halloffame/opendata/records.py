@@ -120,3 +120,56 @@ def network_record(network) -> dict:
         "description_en": network.description_en,
         "honoree_count": network.public_count,
     }
+
+
+# The moral-province programme (networks/programme), each kind through its own public() rule.
+ORGANISATION_FIELDS = ("slug", "url", "kind", "name", "name_en", "district", "network", "level", "level_fiscal_year")
+LEARNING_SOURCE_FIELDS = (
+    "slug", "url", "name", "name_en", "district", "network", "organisation", "what_you_learn", "address",
+    "opening_hours", "latitude", "longitude",
+)  # fmt: skip
+LESSON_FIELDS = ("slug", "url", "name", "name_en", "network", "summary", "published_at")
+
+
+def organisation_record(organisation) -> dict:
+    return {
+        "slug": organisation.slug,
+        "url": absolute(organisation.get_absolute_url()),
+        "kind": organisation.kind,
+        "name": organisation.name,
+        "name_en": organisation.name_en,
+        "district": organisation.district.slug,
+        "network": organisation.network.slug,
+        "level": organisation.latest_level,
+        "level_fiscal_year": organisation.latest_year,
+    }
+
+
+def learning_source_record(source) -> dict:
+    organisation = source.organisation
+    return {
+        "slug": source.slug,
+        "url": absolute(source.get_absolute_url()),
+        "name": source.name,
+        "name_en": source.name_en,
+        "district": source.district.slug,
+        "network": source.network.slug,
+        "organisation": organisation.slug if organisation else None,  # public() keeps only public ones
+        "what_you_learn": source.what_you_learn,
+        "address": source.address,
+        "opening_hours": source.opening_hours,
+        "latitude": float(source.latitude),
+        "longitude": float(source.longitude),
+    }
+
+
+def lesson_record(lesson) -> dict:
+    return {
+        "slug": lesson.slug,
+        "url": absolute(lesson.get_absolute_url()),
+        "name": lesson.name,
+        "name_en": lesson.name_en,
+        "network": lesson.network.slug,
+        "summary": lesson.summary,
+        "published_at": lesson.published_at.isoformat() if lesson.published_at else None,
+    }

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from halloffame import thai
 from halloffame.staff import permissions
 from honorees.models import PRIVACY_ANSWER_DAYS, Honoree, PrivacyRequest
+from honorees.suggestions.scope import suggestions_per_district
 from meetings.models import Meeting
 from networks.models import District
 
@@ -106,6 +107,21 @@ def _honoree_lines(queryset, *, note=None) -> list[Line]:
     return [Line(label=h.name, url=_change_url(h), note=note(h) if note else h.district.name_th) for h in rows]
 
 
+def _suggestion_lines(user) -> list[Line]:
+    """Open suggestions from the public in the user's districts, the new ones counted."""
+    changelist = reverse("admin:suggestions_suggestion_changelist")
+    return [
+        Line(
+            label=d.name_th,
+            count=d.new,
+            url=changelist + "?" + urlencode({"district__id__exact": d.pk, "status__exact": "received"}),
+            note=_("ใหม่ %(new)s จากที่ยังเปิดอยู่ %(open)s") % {"new": d.new, "open": d.open},
+            urgent=d.new > 0,
+        )
+        for d in suggestions_per_district(user)
+    ]
+
+
 def dashboard_for(*, user, today: date) -> Dashboard | None:
     role = permissions.role_of(user)
     if role == permissions.SECRETARIAT:
@@ -148,12 +164,14 @@ def officer_dashboard(*, user, today: date) -> Dashboard:
         "drafts": _honoree_lines(mine.filter(status=S.DRAFT)),
         "sent_back": _honoree_lines(mine.filter(status=S.REJECTED), note=lambda h: h.rejection_reason),
         "waiting": _honoree_lines(mine.filter(status=S.NOMINATED)),
+        "suggestions": _suggestion_lines(user),
     }
     board.links = {
         "drafts": honoree_list_url(status__exact=S.DRAFT),
         "sent_back": honoree_list_url(status__exact=S.REJECTED),
         "waiting": honoree_list_url(status__exact=S.NOMINATED),
         "add": reverse("admin:honorees_honoree_add"),
+        "suggestions": reverse("admin:suggestions_suggestion_changelist"),
     }
     return board
 
@@ -203,6 +221,7 @@ def secretariat_dashboard(*, user, today: date) -> Dashboard:
             )
             for r in requests
         ],
+        "suggestions": _suggestion_lines(user),
     }
     board.links = {
         "waiting": honoree_list_url(status__exact=S.NOMINATED),
@@ -210,6 +229,7 @@ def secretariat_dashboard(*, user, today: date) -> Dashboard:
         "privacy": reverse("admin:honorees_privacyrequest_changelist") + "?" + urlencode({"handled_at__isempty": "1"}),
         "meetings": reverse("admin:meetings_meeting_changelist"),
         "add_meeting": reverse("admin:meetings_meeting_add"),
+        "suggestions": reverse("admin:suggestions_suggestion_changelist"),
     }
     board.counts["privacy_open"] = PrivacyRequest.objects.open().count()
     board.counts["answer_days"] = PRIVACY_ANSWER_DAYS

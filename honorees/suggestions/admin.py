@@ -4,7 +4,6 @@ service in honorees/suggestions/services.py."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -118,19 +117,7 @@ class SuggestionAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         return super().changelist_view(
-            request, {**(extra_context or {}), "new_per_district": self.new_per_district(request)}
-        )
-
-    def new_per_district(self, request):
-        """The user's districts with their new (not yet looked at) and open suggestions."""
-        return (
-            scope.user_districts(request.user)
-            .annotate(
-                new=Count("suggestions", filter=Q(suggestions__status=Suggestion.Status.RECEIVED)),
-                open=Count("suggestions", filter=Q(suggestions__status__in=Suggestion.OPEN_STATUSES)),
-            )
-            .filter(open__gt=0)
-            .order_by("code")
+            request, {**(extra_context or {}), "new_per_district": scope.suggestions_per_district(request.user)}
         )
 
     # ------------------------------------------------------------ who sees and changes what

@@ -1,6 +1,8 @@
 """Which suggestions a staff account may see and act on. The staff roles and districts come from
 the staff permission table (halloffame.staff.permissions); this is the only module of the app that imports it."""
 
+from django.db.models import Count, Q
+
 from halloffame.staff import permissions
 from honorees.suggestions.models import Suggestion
 
@@ -31,3 +33,19 @@ def visible_suggestions(user, queryset=None):
 
 def covers(user, suggestion: Suggestion) -> bool:
     return permissions.covers_district(user, suggestion.district_id)
+
+
+def suggestions_per_district(user):
+    """The user's districts that have open suggestions, each with `new` (not yet looked at) and
+    `open` counts: the queue's summary and the dashboards' line."""
+    if not may_handle(user):
+        return user_districts(user).none()
+    return (
+        user_districts(user)
+        .annotate(
+            new=Count("suggestions", filter=Q(suggestions__status=Suggestion.Status.RECEIVED)),
+            open=Count("suggestions", filter=Q(suggestions__status__in=Suggestion.OPEN_STATUSES)),
+        )
+        .filter(open__gt=0)
+        .order_by("code")
+    )

@@ -187,9 +187,9 @@ def test_dashboard_query_count_does_not_grow_with_the_data(request, client_fixtu
 
 def test_fixed_query_counts(officer_client, secretariat_client, samui, django_assert_num_queries):
     _fill(samui, 5)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         page(officer_client)
-    with django_assert_num_queries(15):  # the menu asks twice whether the programme target exists
+    with django_assert_num_queries(16):  # the menu asks twice whether the programme target exists
         page(secretariat_client)
 
 
@@ -212,3 +212,18 @@ def test_privacy_request_list_shows_the_answer_date_and_overdue_in_red(secretari
     assert "อีก 27 วัน" in html
     change = secretariat_client.get(reverse("admin:honorees_privacyrequest_change", args=[overdue.pk]))
     assert "เลยกำหนดมาแล้ว 1 วัน" in change.content.decode()
+
+
+def test_both_dashboards_show_new_suggestions_per_district(officer_client, secretariat_client, samui, phangan):
+    from honorees.suggestions.models import Suggestion
+    from tests.suggestions.conftest import make_suggestion
+
+    make_suggestion(district=samui)
+    make_suggestion(district=samui)
+    make_suggestion(district=samui, status=Suggestion.Status.UNDER_REVIEW)
+    make_suggestion(district=phangan)
+    officer = page(officer_client)
+    assert "ใหม่ 2 จากที่ยังเปิดอยู่ 3" in officer and "ใหม่ 1 จากที่ยังเปิดอยู่ 1" not in officer  # Pha-ngan: not theirs
+    assert f"district__id__exact={samui.pk}&amp;status__exact=received" in officer
+    secretariat = page(secretariat_client)
+    assert "ใหม่ 2 จากที่ยังเปิดอยู่ 3" in secretariat and "ใหม่ 1 จากที่ยังเปิดอยู่ 1" in secretariat
