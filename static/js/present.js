@@ -26,6 +26,7 @@
   if (nav) nav.hidden = false;
   const fromHash = parseInt(location.hash.slice(1), 10);
   show(Number.isFinite(fromHash) ? fromHash - 1 : 0);
+  document.documentElement.classList.remove("deck-loading");
 
   document.addEventListener("keydown", (event) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;

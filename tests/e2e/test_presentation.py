@@ -3,6 +3,7 @@ nothing from another origin, every slide fitting the screen and set large enough
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from networks.models import District
 from tests.e2e.sitedata import build_public_site
@@ -167,7 +168,7 @@ def test_secretariat_previews_slides_and_prints_certificates_from_the_honour_boa
         response = page.request.get(href)
         assert response.status == 200 and response.body().startswith(b"%PDF-")
     page.get_by_role("link", name="นำเสนอบนจอ").click()
-    assert page.locator(".slide__preview").is_visible()
+    expect(page.locator(".slide__preview")).to_be_visible()
     page.keyboard.press("ArrowRight")
     assert page.locator(".slide:not([hidden]) .slide__name").inner_text() == "นางสาวน้ำผึ้ง พึ่งบุญ"
     page.problems.assert_none()
