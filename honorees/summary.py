@@ -70,6 +70,18 @@ class PublicSummary:
         return list(Virtue.objects.annotate(public_count=counted).order_by("order"))
 
     @cached_property
+    def virtues_of(self) -> dict[int, frozenset[int]]:
+        """Each public honoree's virtue ids: a search counts its virtue facet from these instead of
+        matching its text a second time."""
+        from honorees.models import Honoree
+
+        links: dict[int, set[int]] = {}
+        through = Honoree.virtues.through.objects.filter(honoree__publicly_visible=True)
+        for honoree_id, virtue_id in through.values_list("honoree_id", "virtue_id").order_by():
+            links.setdefault(honoree_id, set()).add(virtue_id)
+        return {honoree_id: frozenset(ids) for honoree_id, ids in links.items()}
+
+    @cached_property
     def kinds(self) -> dict[str, int]:
         from honorees.models import Honoree
 
