@@ -275,6 +275,10 @@ class Honoree(models.Model):
                 condition=models.Q(publicly_visible=True),
                 name="honoree_public_facets",
             ),
+            # The sitemap index's lastmod of the honorees: MAX over the public rows is one index step.
+            models.Index(
+                fields=["updated_at"], condition=models.Q(publicly_visible=True), name="honoree_public_updated"
+            ),
         ]
 
     def __str__(self):

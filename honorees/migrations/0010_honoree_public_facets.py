@@ -15,4 +15,12 @@ class Migration(migrations.Migration):
                 name="honoree_public_facets",
             ),
         ),
+        migrations.AddIndex(
+            model_name="honoree",
+            index=models.Index(
+                condition=models.Q(("publicly_visible", True)),
+                fields=["updated_at"],
+                name="honoree_public_updated",
+            ),
+        ),
     ]
