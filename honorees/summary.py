@@ -8,7 +8,7 @@ over Honoree.publicly_visible, and keeps them in memory beside that version's to
 token is one indexed query; a page rendered without the page cache still pays no scan.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -24,11 +24,11 @@ class MeetingCount:
     date: date
     fiscal_year: int
     count: int  # public honorees
+    # The meeting's calendar year, B.E.: worked out once, not for each of a thousand meetings per page.
+    year: int = field(init=False, compare=False)
 
-    @property
-    def year(self) -> int:
-        """The meeting's calendar year, B.E."""
-        return thai.be_year_number(self.date.year)
+    def __post_init__(self):
+        object.__setattr__(self, "year", thai.be_year_number(self.date.year))
 
 
 class PublicSummary:
