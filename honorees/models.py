@@ -268,6 +268,17 @@ class Honoree(models.Model):
             models.Index(fields=["network", "publicly_visible"], name="honoree_network_public"),
             models.Index(fields=["kind", "publicly_visible"], name="honoree_kind_public"),
             models.Index(fields=["meeting", "publicly_visible"], name="honoree_meeting_public"),
+            # Facet counts under other filters read only the public rows' facet columns from here,
+            # never the wide table rows (honorees/filters.py facet_counts).
+            models.Index(
+                fields=["kind", "district", "network", "meeting"],
+                condition=models.Q(publicly_visible=True),
+                name="honoree_public_facets",
+            ),
+            # The sitemap index's lastmod of the honorees: MAX over the public rows is one index step.
+            models.Index(
+                fields=["updated_at"], condition=models.Q(publicly_visible=True), name="honoree_public_updated"
+            ),
         ]
 
     def __str__(self):

@@ -8,7 +8,7 @@ over Honoree.publicly_visible, and keeps them in memory beside that version's to
 token is one indexed query; a page rendered without the page cache still pays no scan.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -24,11 +24,11 @@ class MeetingCount:
     date: date
     fiscal_year: int
     count: int  # public honorees
+    # The meeting's calendar year, B.E.: worked out once, not for each of a thousand meetings per page.
+    year: int = field(init=False, compare=False)
 
-    @property
-    def year(self) -> int:
-        """The meeting's calendar year, B.E."""
-        return thai.be_year_number(self.date.year)
+    def __post_init__(self):
+        object.__setattr__(self, "year", thai.be_year_number(self.date.year))
 
 
 class PublicSummary:
@@ -68,6 +68,18 @@ class PublicSummary:
 
         counted = Count("honoree", filter=Q(honoree__publicly_visible=True))
         return list(Virtue.objects.annotate(public_count=counted).order_by("order"))
+
+    @cached_property
+    def virtues_of(self) -> dict[int, frozenset[int]]:
+        """Each public honoree's virtue ids: a search counts its virtue facet from these instead of
+        matching its text a second time."""
+        from honorees.models import Honoree
+
+        links: dict[int, set[int]] = {}
+        through = Honoree.virtues.through.objects.filter(honoree__publicly_visible=True)
+        for honoree_id, virtue_id in through.values_list("honoree_id", "virtue_id").order_by():
+            links.setdefault(honoree_id, set()).add(virtue_id)
+        return {honoree_id: frozenset(ids) for honoree_id, ids in links.items()}
 
     @cached_property
     def kinds(self) -> dict[str, int]:

@@ -120,6 +120,9 @@ SQLITE_OPTIONS = {
     "timeout": 20,
     "init_command": (
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000; PRAGMA foreign_keys=ON;"
+        # Read the file through memory mapping: a scan (search, counts) reads the operating system's
+        # page cache, shared by every worker, instead of copying each page into a 2 MB private cache.
+        " PRAGMA mmap_size=268435456;"
     ),
 }
 DATABASES = {

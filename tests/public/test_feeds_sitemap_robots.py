@@ -98,3 +98,23 @@ def test_robots_txt_names_the_sitemap_by_absolute_url(client):
     lines = response.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "User-agent: *" in lines
+
+
+def test_sitemap_pages_print_what_djangos_template_prints(client):
+    """Honoree and meeting sitemap pages write each <url> in Python (halloffame/sitemaps.py);
+    Django's own sitemap.xml, given the same URLs, prints the same bytes."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    from halloffame.sitemaps import HonoreeSitemap, MeetingSitemap
+
+    make_honoree(name_en="Mrs. A & B")
+    make_honoree()
+    for section, sitemap in (("honorees", HonoreeSitemap), ("meetings", MeetingSitemap)):
+        response = client.get(f"/sitemap-{section}.xml")
+        urls = sitemap().get_urls(site=SimpleNamespace(domain="testserver"), protocol="http")
+        assert urls and all("xml" in url for url in urls)
+        plain = [{key: value for key, value in url.items() if key != "xml"} for url in urls]
+        expected = render_to_string("sitemap.xml", {"urlset": plain})
+        assert response.content.decode() == expected
