@@ -67,3 +67,9 @@ def server_error(request):
         response["Retry-After"] = "5"
         return response
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security cookie or token: the site's own Thai page (Django's
+    default is English and unstyled), still a 403."""
+    return render(request, "403_csrf.html", status=403)

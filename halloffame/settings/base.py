@@ -187,6 +187,7 @@ if env("REDIS_URL"):
 
 # Absolute base for links that leave the site (share links, feeds, Open Graph).
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+CSRF_FAILURE_VIEW = "halloffame.views.csrf_failure"
 
 LOGGING = {
     "version": 1,

@@ -4,7 +4,7 @@ secret key generated once and kept in var/ (never committed, never a shared defa
 import secrets
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import VAR_DIR, env
 
 DEBUG = False
 
@@ -19,3 +19,7 @@ def _local_secret_key():
 
 
 SECRET_KEY = _local_secret_key()
+
+# Links in e-mails (a new officer's password link) and in certificates' QR codes name the port
+# `make run` serves on (PORT=8011 make run), unless SITE_URL says otherwise.
+SITE_URL = env("SITE_URL", f"http://127.0.0.1:{env('PORT', '8000')}").rstrip("/")
