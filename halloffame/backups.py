@@ -36,6 +36,8 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from honorees import public_flag
+
 FORMAT = "halloffame-backup"
 FORMAT_VERSION = 1
 SQLITE_FILE = "database/db.sqlite3"
@@ -507,6 +509,9 @@ def _restore_postgresql(folder: Path, tables: dict[str, list[str]]):
                         copy.write(chunk)
         for statement in connection.ops.sequence_reset_sql(no_style(), concrete_models()):
             cursor.execute(statement)
+        # COPY fires the public flag's row triggers in table order, so an honoree may be loaded
+        # before its meeting; the flag is recomputed once everything is in.
+        cursor.execute(public_flag.sync_all_sql())
 
 
 def restore_archive(*, path: Path, force: bool = False, storage=default_storage) -> dict:
