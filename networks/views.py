@@ -4,7 +4,6 @@ from django.views.generic.list import MultipleObjectMixin
 from honorees.filters import fiscal_year_param
 from honorees.models import Honoree, public_count
 from honorees.summary import public_summary
-from meetings.models import Meeting
 from networks import map as district_map
 from networks.models import District, Network
 
@@ -51,10 +50,9 @@ class DistrictListView(ListView):
         context["attribution"] = district_map.ATTRIBUTION
         context["fiscal_year"] = self.fiscal_year
         context["invalid"] = self.invalid
-        years = Meeting.objects.published().filter(honorees__publicly_visible=True).order_by()
-        context["fiscal_years"] = sorted(
-            set(years.values_list("fiscal_year", flat=True).distinct()) | ({self.fiscal_year} - {None}), reverse=True
-        )
+        # The years with public honorees come from the counts shared per content version.
+        years = {m.fiscal_year for m in public_summary().meetings if m.count}
+        context["fiscal_years"] = sorted(years | ({self.fiscal_year} - {None}), reverse=True)
         return context
 
 

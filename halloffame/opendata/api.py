@@ -27,7 +27,7 @@ from halloffame import cache as page_cache
 from halloffame.opendata import records
 from halloffame.ratelimit import limit_exceeded
 from honorees import filters
-from honorees.models import Honoree, public_count
+from honorees.models import public_count
 from honorees.spreadsheets import formula_safe
 from honorees.summary import public_summary
 from meetings.models import Meeting
@@ -265,8 +265,8 @@ def lessons_json(request):
 def catalog_json(request):
     """A DCAT catalogue (JSON-LD) with one dataset and its distributions, for CKAN's DCAT harvester
     (the national open-data portal, data.go.th, runs CKAN)."""
-    latest = Meeting.objects.published().filter(honorees__in=Honoree.objects.public()).order_by("-date").first()
-    first = Meeting.objects.published().filter(honorees__in=Honoree.objects.public()).order_by("date").first()
+    honoured = [m for m in public_summary().meetings if m.count]  # newest first, shared per content version
+    latest, first = (honoured[0], honoured[-1]) if honoured else (None, None)
     catalog_url = records.absolute(reverse("api:catalog"))
 
     def distribution(name, title, media_type, fmt):
