@@ -275,6 +275,8 @@ def server_env(args, var: Path) -> dict:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
         DJANGO_SECURE_SSL_REDIRECT="false",  # plain http on loopback
+        # One load generator is one client: the API's per-client limit would answer it with 429s.
+        DJANGO_API_REQUESTS_PER_MINUTE="100000000",
         HALLOFFAME_VAR_DIR=str(var),
         SITE_URL=f"http://127.0.0.1:{args.port}",
         PORT=str(args.port),
