@@ -163,13 +163,20 @@ def _sqlite_trigger_sql(table: str, column: str, queryset) -> list[str]:
 
 
 # PostgreSQL: the same checks in one function per table. Writers of rows nobody sees never touch
-# the version row, so the officers' drafting does not queue behind it.
+# the version row, so the officers' drafting does not queue behind it. The token is replaced once
+# per statement, not once per row (a transaction-local setting holds the statement's start): each
+# update of one row in one transaction leaves a row version that the next update must step over,
+# so a bump per row made one bulk write of N public rows (a restore, an import) cost N² steps.
 _POSTGRES_FUNCTION = f"""
 DROP FUNCTION IF EXISTS {TRIGGER_PREFIX}_bump() CASCADE; -- the first design's, with its triggers
-CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}_bump_token() RETURNS void LANGUAGE sql AS $$
-    INSERT INTO "{VERSION_TABLE}" (id, token) VALUES (1, floor(random() * 9e18)::bigint)
-    ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token
-$$
+CREATE OR REPLACE FUNCTION {TRIGGER_PREFIX}_bump_token() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('{TRIGGER_PREFIX}.token_replaced_for', true) IS DISTINCT FROM statement_timestamp()::text THEN
+        INSERT INTO "{VERSION_TABLE}" (id, token) VALUES (1, floor(random() * 9e18)::bigint)
+        ON CONFLICT (id) DO UPDATE SET token = EXCLUDED.token;
+        PERFORM set_config('{TRIGGER_PREFIX}.token_replaced_for', statement_timestamp()::text, true);
+    END IF;
+END $$
 """
 
 

@@ -361,6 +361,13 @@ def meeting_dates(fiscal_year: int) -> list[date]:
     return dates
 
 
+def next_meeting_date(today: date) -> date:
+    """The demo's unpublished next meeting: the first meeting day after the demo's last published
+    one that is still ahead of today, so that a fresh install's dashboards show a meeting to fill."""
+    fiscal_year = max(DEMO_FISCAL_YEAR + 1, thai.fiscal_year(today))
+    return next(day for fy in (fiscal_year, fiscal_year + 1) for day in meeting_dates(fy) if day > today)
+
+
 def _initial(thai_name: str) -> str:
     """The first consonant of a Thai name (a leading vowel such as เ or ไ is written before it)."""
     for char in thai_name:

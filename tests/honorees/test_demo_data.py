@@ -1,8 +1,10 @@
 from collections import Counter
+from datetime import date
 
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from honorees import demo
 from honorees.models import Honoree
@@ -89,11 +91,23 @@ def test_demo_data_is_a_full_year_of_meetings_with_19_honorees_each_after_a_firs
 
 
 def test_demo_honours_are_dated_by_their_meeting_not_by_the_load(demo_honorees):
-    from django.utils import timezone
-
     meetings = {m.pk: m for m in Meeting.objects.published()}
     for honoree in demo_honorees:
         meeting = meetings[honoree.meeting_id]
         assert honoree.published_at == meeting.published_at
         assert timezone.localdate(meeting.published_at) == meeting.date
     assert len({h.published_at for h in demo_honorees}) == len(meetings)
+
+
+def test_the_demo_next_meeting_is_ahead_of_today_so_the_dashboards_have_one_to_fill(demo_honorees):
+    today = timezone.localdate()
+    upcoming = Meeting.objects.upcoming(today).get()
+    assert upcoming.date > today and not upcoming.is_published
+    assert upcoming.honorees.filter(status="approved").exists()
+
+
+def test_the_demo_next_meeting_day_follows_the_calendar_whatever_today_is():
+    assert demo.next_meeting_date(date(2026, 1, 5)) == demo.meeting_dates(2570)[0]
+    assert demo.next_meeting_date(date(2026, 12, 3)) == date(2026, 12, 22)
+    assert demo.next_meeting_date(date(2026, 12, 22)) == date(2027, 1, 26)
+    assert demo.next_meeting_date(date(2027, 9, 29)) == demo.meeting_dates(2571)[0]

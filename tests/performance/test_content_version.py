@@ -166,3 +166,39 @@ def test_without_a_version_row_nothing_is_cached(client):
     assert "X-Page-Cache" not in client.get(honoree.get_absolute_url())
     honoree.save()  # the next write to a public row creates the row again
     assert page_cache.current_token() is not None
+
+
+def test_one_bulk_write_of_many_public_rows_replaces_the_version_once():
+    """Not once per row: on PostgreSQL each update of the version row in a transaction leaves a row
+    version that the next must step over, so a bump per row made a bulk write N² (a restore, a seed)."""
+    meetings = [make_meeting(published=True) for _ in range(6)]
+    template = make_honoree(meeting=meetings[0], district=District.objects.order_by("code").last())
+    rows = [
+        Honoree(
+            **_fields(
+                template,
+                slug=f"bulk-{meeting.pk}-{district.pk}",
+                status="published",
+                meeting_id=meeting.pk,
+                district_id=district.pk,
+                kind="group",
+            )
+        )  # fmt: skip
+        for meeting in meetings[1:]
+        for district in District.objects.all()
+    ]
+    public_before = Honoree.objects.public().count()
+    updates_before = _version_row_updates()
+    assert changes(lambda: Honoree.objects.bulk_create(rows))
+    assert Honoree.objects.public().count() == public_before + len(rows) == public_before + 95
+    if connection.vendor == "postgresql":
+        assert _version_row_updates() - updates_before <= 1
+    assert changes(lambda: Honoree.objects.filter(pk=template.pk).update(citation="อีกคำสั่งหนึ่ง"))
+
+
+def _version_row_updates() -> int:
+    if connection.vendor != "postgresql":
+        return 0
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT n_tup_upd FROM pg_stat_xact_user_tables WHERE relname = %s", [page_cache.VERSION_TABLE])
+        return cursor.fetchone()[0]

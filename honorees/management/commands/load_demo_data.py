@@ -1,5 +1,5 @@
 import random
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
@@ -46,7 +46,7 @@ class Command(BaseCommand):
                     plan.district = district
                     self.honoree(len(meetings) * 100 + district.pk, plan, networks, virtues, meeting=meeting,
                                  status=Honoree.Status.PUBLISHED)  # fmt: skip
-            next_meeting = self.meeting(demo.meeting_dates(demo.DEMO_FISCAL_YEAR + 1)[0], published=False)
+            next_meeting = self.meeting(demo.next_meeting_date(timezone.localdate()), published=False)
             self.staff_work(list(plans), networks, virtues, next_meeting)
         programme = programme_demo_load()
         public = Honoree.objects.public().count()
@@ -93,7 +93,7 @@ class Command(BaseCommand):
             **extra,
         )
         if plan.kind == Honoree.Kind.PERSON:
-            consent_on = (meeting.date if meeting else timezone.localdate()) - timedelta(days=20)
+            consent_on = min(meeting.date if meeting else date.max, timezone.localdate()) - timedelta(days=20)
             honoree.consent_given_on = consent_on
             honoree.consent_method = Honoree.ConsentMethod.WRITTEN
             honoree.consent_covers_name = honoree.consent_covers_photo = honoree.consent_covers_story = True
