@@ -31,8 +31,25 @@ class MeetingCount:
         object.__setattr__(self, "year", thai.be_year_number(self.date.year))
 
 
+DERIVED_LIMIT = 256  # selections of /statistics/ kept per version and worker
+
+
 class PublicSummary:
     """One version's shared counts; each part is counted the first time a page asks for it."""
+
+    def __init__(self):
+        self._derived: dict = {}
+
+    def derived(self, key, compute):
+        """A value computed from this version's public rows alone (the statistics of one selection
+        of filters), once per version and worker; past DERIVED_LIMIT the oldest goes."""
+        try:
+            return self._derived[key]
+        except KeyError:
+            if len(self._derived) >= DERIVED_LIMIT:
+                self._derived.pop(next(iter(self._derived), None), None)
+            value = self._derived[key] = compute()
+            return value
 
     @cached_property
     def meetings(self) -> list[MeetingCount]:

@@ -27,7 +27,7 @@ from halloffame import cache as page_cache
 from halloffame.opendata import records
 from halloffame.ratelimit import limit_exceeded
 from honorees import filters
-from honorees.models import public_count
+from honorees.models import Honoree, public_count
 from honorees.spreadsheets import formula_safe
 from honorees.summary import public_summary
 from meetings.models import Meeting
@@ -134,6 +134,15 @@ def _filtered_honorees(request):
     return queryset, params, None
 
 
+def _pages(queryset, params):
+    """What the Paginator pages: newest first, a page is read from the meetings it spans (as on
+    /honorees/) instead of sorting every public honoree to skip to it."""
+    _facets, meetings = filters.facet_counts(Honoree.objects.public(), params, public_summary())
+    if params.get("sort") == filters.HonoreeFilter.SORT_NAME:
+        return filters.CountedPages(queryset, sum(m.count for m in meetings))
+    return filters.NewestFirstPages(queryset, meetings)
+
+
 def _about() -> dict:
     return {
         "licence": records.LICENCE,
@@ -149,7 +158,7 @@ def honorees_json(request):
     queryset, params, problem = _filtered_honorees(request)
     if problem:
         return problem
-    paginator = Paginator(queryset, PAGE_SIZE)
+    paginator = Paginator(_pages(queryset, params), PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (InvalidPage, ValueError, TypeError):

@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from halloffame import thai
 from halloffame.opendata import charts, statistics
 from honorees.filters import clean_text, fiscal_year_param
+from honorees.summary import public_summary
 
 FILTERS = ("fiscal_year", "district", "network")
 
@@ -16,7 +17,8 @@ class StatisticsView(TemplateView):
     template_name = "statistics/statistics.html"
 
     def get(self, request, *args, **kwargs):
-        self.lists = statistics.reference_lists()
+        summary = public_summary()
+        self.lists = (summary.districts, summary.networks)
         self.selection, self.invalid = self.read_filters(request.GET)
         response = super().get(request, *args, **kwargs)
         if self.invalid:
@@ -44,7 +46,9 @@ class StatisticsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        data = statistics.coverage(lists=self.lists, **self.selection)
+        selected = self.selection
+        key = ("coverage", selected.get("fiscal_year"), *(getattr(selected.get(f), "pk", None) for f in FILTERS[1:]))
+        data = public_summary().derived(key, lambda: statistics.coverage(lists=self.lists, **selected))
         language = thai.page_language()
         params = {
             "fiscal_year": data.fiscal_year or "",

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from django.conf import settings as django_settings
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
@@ -446,3 +447,21 @@ def test_a_draft_honoree_is_a_404_until_it_is_published(client):
     assert client.get("/api/v1/honorees/still-a-draft/").status_code == 404
     Honoree.objects.filter(pk=draft.pk).update(status=Honoree.Status.PUBLISHED)
     assert get_json(client, "/api/v1/honorees/still-a-draft/")["result"]["slug"] == "still-a-draft"
+
+
+@pytest.mark.parametrize("query", ["", "kind=person", "network=government", "sort=name"])
+def test_the_pages_together_are_every_public_honoree_once_in_the_documented_order(client, monkeypatch, query):
+    from halloffame.opendata import api
+
+    monkeypatch.setattr(api, "PAGE_SIZE", 4)
+    make_public_honorees(45)
+    make_public_honorees(3, kind="organization")
+    pages, url = [], f"/api/v1/honorees/?{query}"
+    while url:
+        page = get_json(client, url)
+        pages += [record["slug"] for record in page["results"]]
+        url = page["next"] and page["next"].removeprefix(django_settings.SITE_URL)
+    expected = records.public_honorees()
+    narrowed = {"kind=person": {"kind": "person"}, "network=government": {"network__slug": "government"}}
+    expected = expected.thai_order() if query == "sort=name" else expected.filter(**narrowed.get(query, {}))
+    assert pages == [h.slug for h in expected] and len(pages) == page["count"] > 4

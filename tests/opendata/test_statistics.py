@@ -158,3 +158,14 @@ def test_query_count_is_fixed_and_within_budget(client, query):
     one = _count(client, f"/statistics/{query}")
     make_public_honorees(49)
     assert _count(client, f"/statistics/{query}") == one <= 10
+
+
+def test_a_selection_is_counted_once_per_public_version_and_again_after_a_public_change(client, two_years):
+    assert '<desc id="by-year-desc">2568: 1; 2569: 3</desc>' in client.get("/statistics/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/statistics/")
+    assert len(queries) == 1  # the version's token: the counts are this version's
+    make_honoree(meeting=two_years[0].meeting, district=District.objects.get(code="8406"))
+    assert '<desc id="by-year-desc">2568: 2; 2569: 3</desc>' in client.get("/statistics/").content.decode()
+    Honoree.objects.filter(pk=two_years[0].pk).update(consent_withdrawn_at="2026-01-01T00:00:00Z")
+    assert '<desc id="by-year-desc">2568: 1; 2569: 3</desc>' in client.get("/statistics/").content.decode()
