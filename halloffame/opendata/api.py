@@ -95,15 +95,16 @@ def _cached(view, request, *args, **kwargs):
         f"{page_cache.deploy_id()}:{token}:{request.get_full_path()}".encode(), digest_size=16
     ).hexdigest()
     store, key = page_cache.page_cache(), f"api:{version}"
-    entry = store.get(key)
+    entry, served = store.get(key), "hit"
     if entry is None:
         response = view(request, *args, **kwargs)
         if response.status_code != 200:
             return response
-        entry = (response["Content-Type"], response.get("Content-Disposition"), response.content)
+        entry, served = (response["Content-Type"], response.get("Content-Disposition"), response.content), "miss"
         store.set(key, entry)
     content_type, disposition, body = entry
     response = HttpResponse(body, content_type=content_type)
+    response["X-Page-Cache"] = served  # as the page cache says it (halloffame/cache.py)
     if disposition:
         response["Content-Disposition"] = disposition
     response["ETag"] = quote_etag(version)

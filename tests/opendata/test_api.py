@@ -257,6 +257,7 @@ def test_responses_are_cached_by_content_version_with_an_etag(client):
     make_honoree()
     first = client.get("/api/v1/honorees/")
     etag = first["ETag"]
+    assert first["X-Page-Cache"] == "miss"
     assert etag.startswith('"') and first["Cache-Control"] == "public, max-age=60"
     assert 'rel="license"' in first["Link"]
     not_modified = client.get("/api/v1/honorees/", HTTP_IF_NONE_MATCH=etag, HTTP_ORIGIN="https://data.go.th")
@@ -268,7 +269,7 @@ def test_responses_are_cached_by_content_version_with_an_etag(client):
     assert revalidated.status_code == 304
     with CaptureQueriesContext(connection) as queries:
         again = client.get("/api/v1/honorees/")
-    assert again.content == first.content and again["ETag"] == etag
+    assert again.content == first.content and again["ETag"] == etag and again["X-Page-Cache"] == "hit"
     counted = [q["sql"] for q in queries if "ratelimitcount" in q["sql"].lower()]
     assert len(counted) == 1  # the rate limit's one upsert (halloffame.ratelimit, no Redis in tests)
     assert len(queries) == 2  # ... and the content version: the body comes from the cache
