@@ -169,9 +169,19 @@ class NewestFirstPages:
     Paginator. Each meeting's count is known, so a page is read from only the meetings it spans
     instead of sorting every match to skip to it."""
 
-    def __init__(self, queryset, meetings: list):
-        self.queryset = queryset
+    ORDER = ("-meeting__date", "district__code", "pk")
+
+    def __init__(self, queryset, meetings: list, order: tuple = ORDER):
+        self.queryset, self.order = queryset, order
         self.meetings = meetings  # newest first, each with its count under the filters
+
+    @classmethod
+    def of(cls, queryset, summary, order: tuple = ORDER):
+        """These public honorees' pages, the count of each meeting taken in one GROUP BY."""
+        per_meeting = dict(queryset.order_by().values_list("meeting_id").annotate(n=Count("pk")))
+        return cls(
+            queryset, [replace(m, count=per_meeting[m.id]) for m in summary.meetings if m.id in per_meeting], order
+        )
 
     def count(self) -> int:
         return sum(m.count for m in self.meetings)
@@ -189,7 +199,7 @@ class NewestFirstPages:
                 first = first if window else seen
                 window.append(meeting.id)
             seen += meeting.count
-        rows = self.queryset.filter(meeting_id__in=window).order_by("-meeting__date", "district__code", "pk")
+        rows = self.queryset.filter(meeting_id__in=window).order_by(*self.order)
         return list(rows[start - first : stop - first])
 
 

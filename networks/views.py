@@ -1,7 +1,7 @@
 from django.views.generic import DetailView, ListView
 from django.views.generic.list import MultipleObjectMixin
 
-from honorees.filters import fiscal_year_param
+from honorees.filters import NewestFirstPages, fiscal_year_param
 from honorees.models import Honoree, public_count
 from honorees.summary import public_summary
 from networks import map as district_map
@@ -69,7 +69,8 @@ def _legend(highest: int) -> list[dict]:
 
 
 class PublicHonoreesMixin(MultipleObjectMixin):
-    """A detail page (district, network) whose body is a paginated list of public honorees."""
+    """A detail page (district, network) whose body is a paginated list of public honorees, newest
+    first, read a page at a time from the meetings it spans (honorees/filters.py)."""
 
     paginate_by = 24
 
@@ -87,12 +88,8 @@ class DistrictDetailView(PublicHonoreesMixin, DetailView):
     template_name = "networks/district_detail.html"
 
     def honorees(self):
-        return (
-            Honoree.objects.public()
-            .for_district(self.object)
-            .with_related()
-            .order_by("-meeting__date", "sort_key", "pk")
-        )
+        honorees = Honoree.objects.public().for_district(self.object).with_related()
+        return NewestFirstPages.of(honorees, public_summary(), order=("-meeting__date", "sort_key", "pk"))
 
 
 class NetworkListView(ListView):
@@ -107,9 +104,6 @@ class NetworkDetailView(PublicHonoreesMixin, DetailView):
     template_name = "networks/network_detail.html"
 
     def honorees(self):
-        return (
-            Honoree.objects.public()
-            .filter(network=self.object)
-            .with_related()
-            .order_by("-meeting__date", "district__code", "pk")
+        return NewestFirstPages.of(
+            Honoree.objects.public().filter(network=self.object).with_related(), public_summary()
         )

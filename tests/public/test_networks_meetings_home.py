@@ -92,3 +92,27 @@ def test_home_with_many_honorees_shows_only_the_latest_meeting(client):
     make_public_honorees(25)  # 19 in the first meeting, 6 in the latest
     body = client.get("/").content.decode()
     assert body.count('class="card"') == 6
+
+
+def test_district_and_network_pages_page_newest_first_across_meetings(client):
+    """The pages are read a meeting window at a time; together they are the whole list in order."""
+    education = Network.objects.get(slug="education")
+    districts = list(District.objects.order_by("code"))
+    for _ in range(3):
+        meeting = make_meeting()
+        for district in districts[:12]:
+            make_honoree(meeting=meeting, district=district, network=education)
+    for _ in range(27):
+        make_honoree(district=districts[0], network=Network.objects.get(slug="media"))
+
+    def pages(url):
+        first, second = client.get(url).context, client.get(f"{url}?page=2").context
+        assert first["paginator"].count == len(first["object_list"]) + len(second["object_list"])
+        return [h.pk for h in first["object_list"]] + [h.pk for h in second["object_list"]]
+
+    from honorees.models import Honoree
+
+    network_order = Honoree.objects.filter(network=education).order_by("-meeting__date", "district__code", "pk")
+    assert pages("/networks/education/") == list(network_order.values_list("pk", flat=True))
+    district_order = Honoree.objects.filter(district=districts[0]).order_by("-meeting__date", "sort_key", "pk")
+    assert pages(districts[0].get_absolute_url()) == list(district_order.values_list("pk", flat=True))
