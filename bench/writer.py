@@ -14,6 +14,8 @@ from pathlib import Path
 
 import django
 
+WRITER_VENUE = "bench-writer"  # the published meeting the publishing writer fills
+
 
 def main(argv=None):
     mode = (argv or sys.argv[1:] or ["drafts"])[0]
@@ -61,9 +63,9 @@ def publish_honorees(stop) -> int:
     from meetings.models import Meeting
 
     by = secretariat()
-    meeting = Meeting.objects.filter(venue="bench-writer").first()
+    meeting = Meeting.objects.filter(venue=WRITER_VENUE).first()
     if meeting is None:
-        meeting = Meeting(date=date(2600, 1, 1), venue="bench-writer", is_published=True)
+        meeting = Meeting(date=date(2600, 1, 1), venue=WRITER_VENUE, is_published=True)
         meeting.save()
     taken = set(Honoree.objects.filter(meeting=meeting).values_list("district_id", flat=True))
     drafts = Honoree.objects.filter(status=Honoree.Status.DRAFT).exclude(district_id__in=taken).order_by("pk")
