@@ -70,3 +70,11 @@ class CompressionMiddleware(GZipMiddleware):
             response.headers["ETag"] = "W/" + etag
         response.headers["Content-Encoding"] = "br"
         return response
+
+
+_middleware = CompressionMiddleware(lambda request: None)
+
+
+def compress(request, response):
+    """The response as the middleware would send it, for a view that caches what it sends."""
+    return _middleware.process_response(request, response)

@@ -18,12 +18,13 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import quote_etag
 from django.utils.translation import override
 from django.views.decorators.csrf import csrf_exempt
 
 from halloffame import cache as page_cache
+from halloffame import compression
 from halloffame.opendata import records
 from halloffame.ratelimit import limit_exceeded
 from honorees import filters
@@ -44,6 +45,7 @@ CORS_HEADERS = {
     "Access-Control-Max-Age": "86400",
 }
 CACHE_CONTROL = "public, max-age=60"
+KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding", "ETag")  # of a cached answer
 
 
 def _json(data, status=200) -> HttpResponse:
@@ -94,20 +96,24 @@ def _cached(view, request, *args, **kwargs):
     version = hashlib.blake2b(
         f"{page_cache.deploy_id()}:{token}:{request.get_full_path()}".encode(), digest_size=16
     ).hexdigest()
-    store, key = page_cache.page_cache(), f"api:{version}"
+    # Kept as sent, compressed: compressing a page of 100 honorees on every hit cost more than the rest.
+    store, key = page_cache.page_cache(), f"api:{version}:{compression.negotiate(request)}"
     entry, served = store.get(key), "hit"
     if entry is None:
         response = view(request, *args, **kwargs)
         if response.status_code != 200:
             return response
-        entry, served = (response["Content-Type"], response.get("Content-Disposition"), response.content), "miss"
+        response["ETag"] = quote_etag(version)
+        response = compression.compress(request, response)
+        kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+        entry, served = (kept, response.content), "miss"
         store.set(key, entry)
-    content_type, disposition, body = entry
-    response = HttpResponse(body, content_type=content_type)
+    headers, body = entry
+    response = HttpResponse(body)
+    for name, value in headers.items():
+        response[name] = value
+    patch_vary_headers(response, ("Accept-Encoding",))
     response["X-Page-Cache"] = served  # as the page cache says it (halloffame/cache.py)
-    if disposition:
-        response["Content-Disposition"] = disposition
-    response["ETag"] = quote_etag(version)
     response["Cache-Control"] = CACHE_CONTROL
     _licence_links(response)
     # Answered here rather than by ConditionalGetMiddleware, so that the 304 gets the CORS headers too.

@@ -278,6 +278,28 @@ def test_responses_are_cached_by_content_version_with_an_etag(client):
     assert client.get("/api/v1/honorees/")["ETag"] != etag
 
 
+def test_a_cached_answer_is_kept_compressed_for_each_encoding(client, monkeypatch):
+    import gzip
+
+    import brotli
+
+    from halloffame import compression
+
+    compressed, original = [], brotli.compress
+    monkeypatch.setattr(compression.brotli, "compress", lambda *a, **k: compressed.append(1) or original(*a, **k))
+    make_honoree(name="นางสาวบีบอัด ตัวอย่าง")
+    plain = client.get("/api/v1/honorees/")
+    for encoding, decompress in (("br", brotli.decompress), ("gzip", gzip.decompress)):
+        answers = [client.get("/api/v1/honorees/", HTTP_ACCEPT_ENCODING=encoding) for _ in range(2)]
+        assert [a["X-Page-Cache"] for a in answers] == ["miss", "hit"], encoding
+        for answer in answers:
+            assert answer["Content-Encoding"] == encoding and "Accept-Encoding" in answer["Vary"]
+            assert decompress(answer.content) == plain.content
+            assert answer["Content-Type"] == plain["Content-Type"] and answer["ETag"].endswith(plain["ETag"])
+    assert "Content-Encoding" not in client.get("/api/v1/honorees/")
+    assert len(compressed) == 1  # Brotli ran for the miss only: the hit was sent as kept
+
+
 def test_cors_is_open_for_get(client):
     response = client.get("/api/v1/districts/", HTTP_ORIGIN="https://data.go.th")
     assert response["Access-Control-Allow-Origin"] == "*"
