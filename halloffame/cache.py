@@ -438,21 +438,25 @@ class PublicPageCacheMiddleware:
         cache = page_cache()
         entry = cache.get(key)
         if entry is not None:
-            response = self._from_entry(entry)
+            response = restored(entry)
             response[CACHE_HEADER] = "hit"
             return get_conditional_response(request, etag=response.get("ETag"), response=response)
         response = self.get_response(request)
         patch_vary_headers(response, ("Cookie",))
         if is_storable_response(request, response):
-            entry = (response.status_code, list(response.items()), response.content)
-            cache.set(key, entry)
+            cache.set(key, stored(response))
             response[CACHE_HEADER] = "miss"
         return response
 
-    @staticmethod
-    def _from_entry(entry):
-        status, headers, content = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
-        return response
+
+def stored(response) -> tuple:
+    """A response as the cache keeps it: status, headers and body as sent."""
+    return response.status_code, list(response.items()), response.content
+
+
+def restored(entry) -> HttpResponse:
+    status, headers, content = entry
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response

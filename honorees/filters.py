@@ -122,9 +122,7 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
         {"value": value, "label": label, "count": kinds.get(value, 0)} for value, label in Honoree.Kind.choices
     ]
     per_meeting = counted("year")
-    meetings = summary.meetings if per_meeting is None else [
-        replace(m, count=per_meeting.get(m.id, 0)) for m in summary.meetings
-    ]  # fmt: skip
+    meetings = summary.meetings if per_meeting is None else recounted(summary.meetings, per_meeting)
     years: dict[int, int] = {}
     for meeting in meetings:
         if meeting.count:
@@ -133,6 +131,11 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
     if "year" in params:
         meetings = [m for m in meetings if str(m.year) == params["year"]]
     return facets, [m for m in meetings if m.count]
+
+
+def recounted(meetings: list, per_meeting: dict) -> list:
+    """The meetings, newest first, with the counts given by meeting id; those with none left out."""
+    return [replace(m, count=per_meeting[m.id]) for m in meetings if per_meeting.get(m.id)]
 
 
 def _counter_of_matches(queryset, params, summary):
@@ -179,9 +182,7 @@ class NewestFirstPages:
     def of(cls, queryset, summary, order: tuple = ORDER):
         """These public honorees' pages, the count of each meeting taken in one GROUP BY."""
         per_meeting = dict(queryset.order_by().values_list("meeting_id").annotate(n=Count("pk")))
-        return cls(
-            queryset, [replace(m, count=per_meeting[m.id]) for m in summary.meetings if m.id in per_meeting], order
-        )
+        return cls(queryset, recounted(summary.meetings, per_meeting), order)
 
     def count(self) -> int:
         return sum(m.count for m in self.meetings)

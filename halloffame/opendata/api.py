@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.paginator import InvalidPage, Paginator
 from django.http import HttpResponse
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.http import quote_etag
 from django.utils.translation import override
 from django.views.decorators.csrf import csrf_exempt
@@ -45,7 +45,6 @@ CORS_HEADERS = {
     "Access-Control-Max-Age": "86400",
 }
 CACHE_CONTROL = "public, max-age=60"
-KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Content-Encoding", "ETag")  # of a cached answer
 
 
 def _json(data, status=200) -> HttpResponse:
@@ -104,15 +103,9 @@ def _cached(view, request, *args, **kwargs):
         if response.status_code != 200:
             return response
         response["ETag"] = quote_etag(version)
-        response = compression.compress(request, response)
-        kept = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-        entry, served = (kept, response.content), "miss"
+        entry, served = page_cache.stored(compression.compress(request, response)), "miss"
         store.set(key, entry)
-    headers, body = entry
-    response = HttpResponse(body)
-    for name, value in headers.items():
-        response[name] = value
-    patch_vary_headers(response, ("Accept-Encoding",))
+    response = page_cache.restored(entry)
     response["X-Page-Cache"] = served  # as the page cache says it (halloffame/cache.py)
     response["Cache-Control"] = CACHE_CONTROL
     _licence_links(response)

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from honorees.models import Honoree
 from networks.models import District, Network
 from tests.factories import make_honoree, make_meeting
 from tests.public.conftest import make_public_honorees
@@ -109,8 +110,6 @@ def test_district_and_network_pages_page_newest_first_across_meetings(client):
         first, second = client.get(url).context, client.get(f"{url}?page=2").context
         assert first["paginator"].count == len(first["object_list"]) + len(second["object_list"])
         return [h.pk for h in first["object_list"]] + [h.pk for h in second["object_list"]]
-
-    from honorees.models import Honoree
 
     network_order = Honoree.objects.filter(network=education).order_by("-meeting__date", "district__code", "pk")
     assert pages("/networks/education/") == list(network_order.values_list("pk", flat=True))
