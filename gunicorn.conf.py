@@ -9,6 +9,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
+# gunicorn's largest request line, twice its default: an address up to it reaches the request
+# guard, which refuses a query string over MAX_QUERY_STRING_LENGTH with a Thai 414 (gunicorn's
+# own refusal is an English page).
+limit_request_line = 8190
 # Recycle a worker now and then (guards against slow leaks); rarely, since each restart is a cold start.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "50000"))
 max_requests_jitter = max_requests // 10

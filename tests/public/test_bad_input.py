@@ -62,7 +62,7 @@ def _content():
 @pytest.mark.parametrize("query", HOSTILE)
 def test_hostile_query_strings_never_give_a_server_error(client, url, query):
     response = client.get(f"{url}?{query}")
-    # 414: the request guard refuses addresses longer than gunicorn would accept.
+    # 414: the request guard refuses a query string over MAX_QUERY_STRING_LENGTH.
     assert response.status_code in (200, 400, 404, 414), response.status_code
     if response.status_code in (400, 404) and response["Content-Type"].startswith("text/html"):
         body = response.content.decode()

@@ -55,3 +55,16 @@ def test_any_other_post_over_the_site_wide_cap_is_refused(settings):
     client = Client(enforce_csrf_checks=True)
     response = client.post("/i18n/setlang/", {"language": "en", "next": "/" + "x" * 2000})
     assert response.status_code == 413
+
+
+def test_gunicorn_lets_through_the_addresses_the_request_guard_refuses_in_thai(client, settings):
+    """gunicorn's own refusal of a long request line is an English page; the guard's is Thai."""
+    import runpy
+    from pathlib import Path
+
+    config = runpy.run_path(str(Path(settings.BASE_DIR) / "gunicorn.conf.py"))
+    query = "q=" + "%E0%B8%81" * (settings.MAX_QUERY_STRING_LENGTH // 9 + 1)
+    assert len(query) > settings.MAX_QUERY_STRING_LENGTH
+    assert config["limit_request_line"] >= len(f"GET /honorees/?{query} HTTP/1.1")
+    response = client.get(f"/honorees/?{query}")
+    assert response.status_code == 414 and "ที่อยู่เว็บยาวเกินไป" in response.content.decode()
