@@ -28,7 +28,7 @@ from halloffame import compression
 from halloffame.opendata import records
 from halloffame.ratelimit import limit_exceeded
 from honorees import filters
-from honorees.models import Honoree, public_count
+from honorees.models import public_count
 from honorees.spreadsheets import formula_safe
 from honorees.summary import public_summary
 from meetings.models import Meeting
@@ -136,11 +136,16 @@ def _filtered_honorees(request):
 
 def _pages(queryset, params):
     """What the Paginator pages: newest first, a page is read from the meetings it spans (as on
-    /honorees/) instead of sorting every public honoree to skip to it."""
-    _facets, meetings = filters.facet_counts(Honoree.objects.public(), params, public_summary())
+    /honorees/) instead of sorting every public honoree to skip to it. Unfiltered, the meetings'
+    counts are the shared summary's; filtered, one GROUP BY of the matches (the API shows no facets)."""
+    summary = public_summary()
+    if any(key != "sort" for key in params):
+        pages = filters.NewestFirstPages.of(queryset, summary)
+    else:
+        pages = filters.NewestFirstPages(queryset, summary.meetings)
     if params.get("sort") == filters.HonoreeFilter.SORT_NAME:
-        return filters.CountedPages(queryset, sum(m.count for m in meetings))
-    return filters.NewestFirstPages(queryset, meetings)
+        return filters.CountedPages(queryset, pages.count())
+    return pages
 
 
 def _about() -> dict:

@@ -488,3 +488,22 @@ def test_the_pages_together_are_every_public_honoree_once_in_the_documented_orde
     narrowed = {"kind=person": {"kind": "person"}, "network=government": {"network__slug": "government"}}
     expected = expected.thai_order() if query == "sort=name" else expected.filter(**narrowed.get(query, {}))
     assert pages == [h.slug for h in expected] and len(pages) == page["count"] > 4
+
+
+def test_a_filtered_page_costs_one_count_per_meeting_query_more_than_the_whole_list(client):
+    """The API shows no facets: a filter adds one GROUP BY of the matches, not one per facet."""
+    from django.core.cache import cache
+
+    honoree = make_honoree(name="นายกรองแก้ว ทดสอบ", kind=Honoree.Kind.PERSON)
+
+    def queries(url):
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    queries("/api/v1/honorees/")  # this version's shared counts, once
+    whole = queries("/api/v1/honorees/")
+    filtered = f"/api/v1/honorees/?district={honoree.district.slug}&kind=person"
+    assert get_json(client, filtered)["count"] == 1
+    assert queries(filtered) == whole + 1
