@@ -5,6 +5,7 @@ from urllib.parse import quote
 from django import template
 from django.urls import translate_url
 from django.utils.encoding import escape_uri_path
+from django.utils.safestring import mark_safe
 
 from halloffame.thai import page_language
 
@@ -54,3 +55,11 @@ def language_urls(context):
         current: request.get_full_path() if request else ("/en/" if current == "en" else "/"),
         other["code"]: other["url"],
     }
+
+
+@register.filter
+def sitemap_urls(urlset) -> str:
+    """Every <url> of a sitemap page (templates/sitemaps/sitemap.xml)."""
+    from halloffame.sitemaps import url_xml
+
+    return mark_safe("".join(map(url_xml, urlset)))  # noqa: S308 - url_xml escapes every value
