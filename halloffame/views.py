@@ -38,9 +38,7 @@ class HomeView(TemplateView):
         latest = Meeting.objects.get(pk=newest.id) if newest else None
         context["latest_meeting"] = latest
         context["latest_honorees"] = (
-            public.filter(meeting=latest).with_related().order_by("district__code")
-            if latest
-            else Honoree.objects.none()
+            public.filter(meeting=latest).for_cards().order_by("district__code") if latest else Honoree.objects.none()
         )
         context["public_count"] = summary.total
         # "This fiscal year" is the year of the latest announcement, so that the figure does not

@@ -69,7 +69,8 @@ class LatestHonoreesFeed(Feed):
 
     def items(self):
         """The newest, read from only the latest meetings (their counts are shared, honorees/summary.py)."""
-        return NewestFirstPages(Honoree.objects.public().with_related(), public_summary().meetings)[:FEED_SIZE]
+        entries = Honoree.objects.public().for_cards().select_related("network")
+        return NewestFirstPages(entries, public_summary().meetings)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.display_name

@@ -6,7 +6,8 @@ filtering costs no extra query and an unknown value is reported instead of faili
 
 import unicodedata
 from collections import Counter
-from dataclasses import replace
+from itertools import chain, compress
+from operator import itemgetter
 from urllib.parse import urlencode
 
 import django_filters
@@ -84,9 +85,17 @@ def clean_params(query_dict) -> dict[str, str]:
     return params
 
 
+# Bound once: each new FilterSet deep-copies its filters and builds a form, which cost a filtered
+# page more than its queries when the facets filtered six times a request.
+_FILTERS = HonoreeFilter(queryset=Honoree.objects.none()).filters
+
+
 def filtered(queryset, params: dict[str, str], *, without: str | None = None):
-    data = {key: value for key, value in params.items() if key != without and key != "sort"}
-    return HonoreeFilter(data, queryset=queryset).qs
+    """The queryset under the filters of params (already checked by split_valid), but `without`."""
+    for key, value in params.items():
+        if key not in (without, "sort"):
+            queryset = _FILTERS[key].filter(queryset, value)
+    return queryset
 
 
 # The honoree column each facet counts by.
@@ -105,9 +114,9 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
         if not any(key not in (facet, "sort") for key in params):
             return None
         column = FACET_COLUMNS.get(facet, "meeting_id")
-        return dict(filtered(queryset, params, without=facet).order_by().values_list(column).annotate(n=Count("pk")))
+        return dict(filtered(queryset, params, without=facet).order_by().values_list(column).annotate(n=Count("*")))
 
-    counted = _counter_of_matches(queryset, params, summary) if "q" in params else counted_in_sql
+    counted = _counter_of_matches(params, summary) if "q" in params else counted_in_sql
     facets = {}
     for facet in ("district", "network", "virtue"):
         counts = counted(facet)
@@ -128,21 +137,28 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
         if meeting.count:
             years[meeting.year] = years.get(meeting.year, 0) + meeting.count
     facets["year"] = [{"value": str(y), "label": str(y), "count": n} for y, n in sorted(years.items(), reverse=True)]
-    if "year" in params:
-        meetings = [m for m in meetings if str(m.year) == params["year"]]
-    return facets, [m for m in meetings if m.count]
+    return facets, _in_year(meetings, params)
+
+
+def searched_meetings(params: dict[str, str], summary) -> list:
+    """With a search, the public meetings with their counts under every filter (newest first), for
+    a page that shows no facets (the API): counted from the in-memory search, without a query."""
+    return _in_year(recounted(summary.meetings, _counter_of_matches(params, summary)("year")), params)
+
+
+def _in_year(meetings: list, params: dict[str, str]) -> list:
+    return [m for m in meetings if m.count and ("year" not in params or str(m.year) == params["year"])]
 
 
 def recounted(meetings: list, per_meeting: dict) -> list:
     """The meetings, newest first, with the counts given by meeting id; those with none left out."""
-    return [replace(m, count=per_meeting[m.id]) for m in meetings if per_meeting.get(m.id)]
+    return [m._replace(count=per_meeting[m.id]) for m in meetings if per_meeting.get(m.id)]
 
 
-def _counter_of_matches(queryset, params, summary):
-    """With a search, the matches are read once (their facet columns; their virtues come from the
-    shared summary) and each facet is counted from them in Python: one text scan for every facet."""
-    matches = filtered(queryset, {"q": params["q"]}).order_by()
-    rows = list(matches.values_list("pk", "district_id", "network_id", "kind", "meeting_id"))
+def _counter_of_matches(params, summary):
+    """With a search, the matches come from the shared summary's in-memory search (their facet
+    columns and virtues) and each facet is counted from them in Python, without a query."""
+    rows = summary.search(clean_text(params["q"], SEARCH_MAX_LENGTH))
     virtues_of = summary.virtues_of if rows else {}
     no_virtues = frozenset()
     year_of = {m.id: str(m.year) for m in summary.meetings}
@@ -154,15 +170,19 @@ def _counter_of_matches(queryset, params, summary):
         "year": lambda row: year_of.get(row[4]) == params["year"],
         "virtue": lambda row: chosen["virtue"] in virtues_of.get(row[0], no_virtues),
     }
-    active = {key: test for key, test in tests.items() if key in params}
+    # Each active filter tested once per match; a facet counts the matches passing all the others.
+    passes = {key: [test(row) for row in rows] for key, test in tests.items() if key in params}
     column = {"district": 1, "network": 2, "kind": 3, "year": 4}
 
     def counted(facet):
-        others = [test for key, test in active.items() if key != facet]
-        kept = [row for row in rows if all(test(row) for test in others)] if others else rows
+        others = [flags for key, flags in passes.items() if key != facet]
+        if not others:
+            kept = rows
+        else:
+            kept = list(compress(rows, others[0] if len(others) == 1 else map(all, zip(*others, strict=True))))
         if facet == "virtue":
-            return Counter(virtue for row in kept for virtue in virtues_of.get(row[0], no_virtues))
-        return Counter(row[column[facet]] for row in kept)
+            return Counter(chain.from_iterable(filter(None, map(virtues_of.get, map(itemgetter(0), kept)))))
+        return Counter(map(itemgetter(column[facet]), kept))
 
     return counted
 
@@ -181,7 +201,7 @@ class NewestFirstPages:
     @classmethod
     def of(cls, queryset, summary, order: tuple = ORDER):
         """These public honorees' pages, the count of each meeting taken in one GROUP BY."""
-        per_meeting = dict(queryset.order_by().values_list("meeting_id").annotate(n=Count("pk")))
+        per_meeting = dict(queryset.order_by().values_list("meeting_id").annotate(n=Count("*")))
         return cls(queryset, recounted(summary.meetings, per_meeting), order)
 
     def count(self) -> int:

@@ -1,3 +1,4 @@
+import functools
 import secrets
 from datetime import date, timedelta
 
@@ -47,6 +48,10 @@ def holds_place_q(prefix: str = "") -> models.Q:
     return models.Q(**{f"{prefix}meeting__isnull": False}) & ~models.Q(
         **{f"{prefix}status__in": [status.value for status in STATUSES_WITHOUT_PLACE]}
     )
+
+
+# Staff-only and long texts that no card reads: left out of the rows a list page fetches.
+CARDS_NEVER_READ = ("story", "story_en", "staff_notes", "contact_phone", "contact_address", "rejection_reason")
 
 
 class HonoreeQuerySet(models.QuerySet):
@@ -107,8 +112,50 @@ class HonoreeQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("district", "network", "meeting").prefetch_related("virtues")
 
+    def for_cards(self):
+        """What an honoree's card on a list shows: its district and meeting, without the network,
+        the virtues and the long texts it never reads."""
+        return self.select_related("district", "meeting").defer(*CARDS_NEVER_READ)
+
     def thai_order(self):
         return self.order_by("sort_key", "pk")
+
+
+def search_fold(vendor: str):
+    """Letter case as the database's icontains ignores it, for the search in memory: SQLite's LIKE
+    folds ASCII letters only; PostgreSQL's UPPER() every letter, one for one (ß stays ß, where
+    Python's upper() would write SS)."""
+    return _ascii_lower if vendor == "sqlite" else _upper_one_for_one
+
+
+def search_terms(text: str, fold) -> tuple[str, list[str], str] | None:
+    """What HonoreeQuerySet.search looks for, for the public summary's search in memory: the name
+    key, the title keys ("|title|") the record must have unless it has none, and the text that the
+    folded English name or citation may contain instead; None when the text asks for nothing."""
+    titles, name_key = thai.search_terms(text)
+    if not (name_key or titles):
+        return None
+    return name_key, [f"|{title}|" for title in titles], fold(thai.clean_text(text))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _ascii_lower(value: str) -> str:
+    return value.translate(_ASCII_LOWER)
+
+
+@functools.cache
+def _one_for_one_upper_table() -> dict[int, str]:
+    letters = (chr(code) for code in range(0x110000))
+    return {ord(c): u for c in letters if (u := c.upper()) != c and len(u) == 1}
+
+
+def _upper_one_for_one(value: str) -> str:
+    upper = value.upper()
+    if len(upper) == len(value):  # no letter became two: the common case, at C speed
+        return upper
+    return value.translate(_one_for_one_upper_table())
 
 
 def public_count(**conditions) -> models.Count:
@@ -264,16 +311,26 @@ class Honoree(models.Model):
         indexes = [
             models.Index(fields=["status", "meeting"]),
             # Public counts by facet, the map and the lists read only these (honorees/public_flag.py).
-            models.Index(fields=["district", "publicly_visible"], name="honoree_district_public"),
-            models.Index(fields=["network", "publicly_visible"], name="honoree_network_public"),
             models.Index(fields=["kind", "publicly_visible"], name="honoree_kind_public"),
             models.Index(fields=["meeting", "publicly_visible"], name="honoree_meeting_public"),
-            # Facet counts under other filters read only the public rows' facet columns from here,
-            # never the wide table rows (honorees/filters.py facet_counts).
+            # Facet counts under other filters, and a district's or network's meetings, read only the
+            # public rows' facet columns from one of these, never the wide table rows: an index-only
+            # scan on PostgreSQL, whichever of kind, district or network the page filters by
+            # (honorees/filters.py facet_counts, NewestFirstPages.of).
             models.Index(
                 fields=["kind", "district", "network", "meeting"],
                 condition=models.Q(publicly_visible=True),
                 name="honoree_public_facets",
+            ),
+            models.Index(
+                fields=["district", "kind", "network", "meeting"],
+                condition=models.Q(publicly_visible=True),
+                name="honoree_public_by_district",
+            ),
+            models.Index(
+                fields=["network", "kind", "district", "meeting"],
+                condition=models.Q(publicly_visible=True),
+                name="honoree_public_by_network",
             ),
             # The sitemap index's lastmod of the honorees: MAX over the public rows is one index step.
             models.Index(

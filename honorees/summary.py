@@ -8,9 +8,9 @@ over Honoree.publicly_visible, and keeps them in memory beside that version's to
 token is one indexed query; a page rendered without the page cache still pays no scan.
 """
 
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from django.db.models import Count, Q
 
@@ -18,17 +18,15 @@ from halloffame import cache as page_cache
 from halloffame import thai
 
 
-@dataclass(frozen=True)
-class MeetingCount:
+class MeetingCount(NamedTuple):
+    """A published meeting and its public honorees. A tuple, because a filtered page recounts a
+    thousand of them (count._replace) on every request."""
+
     id: int
     date: date
     fiscal_year: int
     count: int  # public honorees
-    # The meeting's calendar year, B.E.: worked out once, not for each of a thousand meetings per page.
-    year: int = field(init=False, compare=False)
-
-    def __post_init__(self):
-        object.__setattr__(self, "year", thai.be_year_number(self.date.year))
+    year: int  # the meeting's calendar year, B.E.: worked out once, not on every page
 
 
 DERIVED_LIMIT = 256  # selections of /statistics/ kept per version and worker
@@ -58,7 +56,10 @@ class PublicSummary:
         from meetings.models import Meeting
 
         rows = Meeting.objects.published().annotate(n=public_count()).order_by("-date")
-        return [MeetingCount(*row) for row in rows.values_list("id", "date", "fiscal_year", "n")]
+        return [
+            MeetingCount(pk, day, fiscal_year, n, thai.be_year_number(day.year))
+            for pk, day, fiscal_year, n in rows.values_list("id", "date", "fiscal_year", "n")
+        ]
 
     @cached_property
     def total(self) -> int:
@@ -97,6 +98,39 @@ class PublicSummary:
         for honoree_id, virtue_id in through.values_list("honoree_id", "virtue_id").order_by():
             links.setdefault(honoree_id, set()).add(virtue_id)
         return {honoree_id: frozenset(ids) for honoree_id, ids in links.items()}
+
+    @cached_property
+    def searchable(self) -> tuple:
+        """Every public honoree's facet columns (pk, district, network, kind, meeting) beside its
+        name key, title key and folded English name and citation: searched in memory, since a
+        substring of two Thai letters has no index to use and scanning the table took 25–80 ms."""
+        from django.db import connection
+
+        from honorees.models import Honoree, search_fold
+
+        fold = search_fold(connection.vendor)
+        facets = ("pk", "district_id", "network_id", "kind", "meeting_id")
+        rows = Honoree.objects.public().order_by().values_list(*facets, "name_key", "title_key", "name_en", "citation")
+        # The two texts joined by NUL, which no search term holds (thai.clean_text drops it).
+        return fold, [(row[:5], row[5], row[6], f"{fold(row[7] or '')}\0{fold(row[8] or '')}") for row in rows]
+
+    def search(self, text: str) -> list[tuple]:
+        """The (pk, district, network, kind, meeting) of the public honorees that
+        HonoreeQuerySet.search finds for this text."""
+        from honorees.models import search_terms
+
+        fold, rows = self.searchable
+        terms = search_terms(text, fold)
+        if terms is None:
+            return [row[0] for row in rows]
+        name_key, titles, plain = terms
+        if not titles:
+            return [row[0] for row in rows if name_key in row[1] or plain in row[3]]
+        return [
+            row[0]
+            for row in rows
+            if plain in row[3] or (name_key in row[1] and (not row[2] or all(t in row[2] for t in titles)))
+        ]
 
     @cached_property
     def kinds(self) -> dict[str, int]:

@@ -33,8 +33,7 @@ class HonoreeListView(ListView):
         return response
 
     def get_queryset(self):
-        # Cards show no virtues, so the list does without with_related()'s prefetch of them.
-        queryset = filters.filtered(Honoree.objects.public(), self.params).with_related().prefetch_related(None)
+        queryset = filters.filtered(Honoree.objects.public(), self.params).for_cards()
         if self.params.get("sort") == filters.HonoreeFilter.SORT_NAME:
             total = sum(m.count for m in self.meetings)
             return filters.CountedPages(queryset.thai_order(), total)

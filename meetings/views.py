@@ -59,7 +59,7 @@ class MeetingDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["honorees"] = (
-            Honoree.objects.public().filter(meeting=self.object).with_related().order_by("district__code")
+            Honoree.objects.public().filter(meeting=self.object).for_cards().order_by("district__code")
         )
         published = Meeting.objects.published().only("slug", "date", "number", "fiscal_year")
         meeting = self.object

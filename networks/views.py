@@ -88,7 +88,7 @@ class DistrictDetailView(PublicHonoreesMixin, DetailView):
     template_name = "networks/district_detail.html"
 
     def honorees(self):
-        honorees = Honoree.objects.public().for_district(self.object).with_related()
+        honorees = Honoree.objects.public().for_district(self.object).for_cards()
         return NewestFirstPages.of(honorees, public_summary(), order=("-meeting__date", "sort_key", "pk"))
 
 
@@ -104,6 +104,4 @@ class NetworkDetailView(PublicHonoreesMixin, DetailView):
     template_name = "networks/network_detail.html"
 
     def honorees(self):
-        return NewestFirstPages.of(
-            Honoree.objects.public().filter(network=self.object).with_related(), public_summary()
-        )
+        return NewestFirstPages.of(Honoree.objects.public().filter(network=self.object).for_cards(), public_summary())

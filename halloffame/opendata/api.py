@@ -137,9 +137,12 @@ def _filtered_honorees(request):
 def _pages(queryset, params):
     """What the Paginator pages: newest first, a page is read from the meetings it spans (as on
     /honorees/) instead of sorting every public honoree to skip to it. Unfiltered, the meetings'
-    counts are the shared summary's; filtered, one GROUP BY of the matches (the API shows no facets)."""
+    counts are the shared summary's; searched, the in-memory search's; filtered, one GROUP BY of the
+    matches (the API shows no facets)."""
     summary = public_summary()
-    if any(key != "sort" for key in params):
+    if "q" in params:
+        pages = filters.NewestFirstPages(queryset, filters.searched_meetings(params, summary))
+    elif any(key != "sort" for key in params):
         pages = filters.NewestFirstPages.of(queryset, summary)
     else:
         pages = filters.NewestFirstPages(queryset, summary.meetings)
