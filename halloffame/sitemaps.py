@@ -6,7 +6,7 @@ milliseconds however many honorees there are; the index grows by a line per page
 """
 
 from datetime import datetime
-from functools import cache, cached_property
+from functools import cached_property
 from html import escape  # Django's escape is this behind a lazy-string wrapper that cost a page 4 ms
 
 from django.conf import settings
@@ -14,9 +14,9 @@ from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import translation
 from django.utils.timezone import get_current_timezone, localtime
 
+from halloffame.i18n import list_path
 from honorees.models import Honoree
 from meetings.models import Meeting
 from networks.models import District, Network
@@ -65,12 +65,6 @@ def alternate_links(alternates) -> str:
         f'<xhtml:link rel="alternate" hreflang="{escape(a["lang_code"])}" href="{escape(a["location"])}"/>'
         for a in alternates
     )
-
-
-@cache
-def list_path(url_name: str, language: str) -> str:
-    with translation.override(language):
-        return reverse(url_name)
 
 
 class PublicRowsSitemap(PublicSitemap):

@@ -6,14 +6,13 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from halloffame import thai
-from halloffame.i18n import ShownText, in_page_language
+from halloffame.i18n import ShownText, in_page_language, item_path
 from honorees import consent
 from honorees.photos import paths
 from honorees.photos.fields import PhotoField
@@ -138,11 +137,9 @@ def search_terms(text: str, fold) -> tuple[str, list[str], str] | None:
     return name_key, [f"|{title}|" for title in titles], fold(thai.clean_text(text))
 
 
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
 def _ascii_lower(value: str) -> str:
-    return value.translate(_ASCII_LOWER)
+    # bytes.lower() changes ASCII letters only, at C speed (str.translate took 200 ms for every citation).
+    return value.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
 
 
 @functools.cache
@@ -392,7 +389,7 @@ class Honoree(models.Model):
         return Honoree.objects.public().filter(pk=self.pk).exists()
 
     def get_absolute_url(self):
-        return reverse("honorees:detail", kwargs={"slug": self.slug})
+        return item_path("honorees:list", self.slug)  # reverse("honorees:detail", kwargs={"slug": ...})
 
     def place_taken_by(self) -> "Honoree | None":
         """The other honoree already holding this one's district place in its meeting, if any."""

@@ -100,6 +100,15 @@ class PublicSummary:
         return {honoree_id: frozenset(ids) for honoree_id, ids in links.items()}
 
     @cached_property
+    def virtue_slugs_of(self) -> dict[int, list[str]]:
+        """Each public honoree's virtues as the open data lists them: slugs, in the virtues' order."""
+        position = {virtue.pk: (i, virtue.slug) for i, virtue in enumerate(self.virtues)}
+        return {
+            honoree_id: [position[v][1] for v in sorted(ids, key=lambda v: position[v][0])]
+            for honoree_id, ids in self.virtues_of.items()
+        }
+
+    @cached_property
     def searchable(self) -> tuple:
         """Every public honoree's facet columns (pk, district, network, kind, meeting) beside its
         name key, title key and folded English name and citation: searched in memory, since a
@@ -112,7 +121,7 @@ class PublicSummary:
         facets = ("pk", "district_id", "network_id", "kind", "meeting_id")
         rows = Honoree.objects.public().order_by().values_list(*facets, "name_key", "title_key", "name_en", "citation")
         # The two texts joined by NUL, which no search term holds (thai.clean_text drops it).
-        return fold, [(row[:5], row[5], row[6], f"{fold(row[7] or '')}\0{fold(row[8] or '')}") for row in rows]
+        return fold, [(row[:5], row[5], row[6], fold(f"{row[7] or ''}\0{row[8] or ''}")) for row in rows]
 
     def search(self, text: str) -> list[tuple]:
         """The (pk, district, network, kind, meeting) of the public honorees that

@@ -113,9 +113,9 @@ def _cached(view, request, *args, **kwargs):
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
-def _filtered_honorees(request):
+def _filtered_honorees(request, summary):
     """The public honorees under the /honorees/ filters, or a 400 naming the unknown ones."""
-    params, invalid = filters.split_valid(filters.clean_params(request.GET), public_summary())
+    params, invalid = filters.split_valid(filters.clean_params(request.GET), summary)
     if invalid:
         return (
             None,
@@ -134,12 +134,11 @@ def _filtered_honorees(request):
     return queryset, params, None
 
 
-def _pages(queryset, params):
+def _pages(queryset, params, summary):
     """What the Paginator pages: newest first, a page is read from the meetings it spans (as on
     /honorees/) instead of sorting every public honoree to skip to it. Unfiltered, the meetings'
     counts are the shared summary's; searched, the in-memory search's; filtered, one GROUP BY of the
     matches (the API shows no facets)."""
-    summary = public_summary()
     if "q" in params:
         pages = filters.NewestFirstPages(queryset, filters.searched_meetings(params, summary))
     elif any(key != "sort" for key in params):
@@ -163,10 +162,11 @@ def _about() -> dict:
 
 @endpoint
 def honorees_json(request):
-    queryset, params, problem = _filtered_honorees(request)
+    summary = public_summary()
+    queryset, params, problem = _filtered_honorees(request, summary)
     if problem:
         return problem
-    paginator = Paginator(_pages(queryset, params), PAGE_SIZE)
+    paginator = Paginator(_pages(queryset, params, summary), PAGE_SIZE)
     try:
         page = paginator.page(request.GET.get("page", 1))
     except (InvalidPage, ValueError, TypeError):
@@ -184,7 +184,7 @@ def honorees_json(request):
             "pages": paginator.num_pages,
             "next": link(page.next_page_number()) if page.has_next() else None,
             "previous": link(page.previous_page_number()) if page.has_previous() else None,
-            "results": [records.honoree_record(honoree) for honoree in page.object_list],
+            "results": [records.honoree_record(honoree, summary) for honoree in page.object_list],
         }
     )
 
@@ -199,7 +199,8 @@ def honoree_json(request, slug):
     honoree = records.public_honorees().filter(slug=slug).first()
     if honoree is None:
         return _not_found()
-    return _json({**_about(), "photo_note": records.PHOTO_NOTE, "result": records.honoree_record(honoree)})
+    record = records.honoree_record(honoree, public_summary())
+    return _json({**_about(), "photo_note": records.PHOTO_NOTE, "result": record})
 
 
 def _csv_cell(value) -> str:
@@ -208,7 +209,8 @@ def _csv_cell(value) -> str:
 
 @endpoint
 def honorees_csv(request):
-    queryset, _params, problem = _filtered_honorees(request)
+    summary = public_summary()
+    queryset, _params, problem = _filtered_honorees(request, summary)
     if problem:
         return problem
     buffer = io.StringIO()
@@ -216,7 +218,7 @@ def honorees_csv(request):
     writer = csv.writer(buffer)
     writer.writerow(records.HONOREE_FIELDS)
     for honoree in queryset:
-        record = records.honoree_record(honoree)
+        record = records.honoree_record(honoree, summary)
         writer.writerow([_csv_cell(record[field]) for field in records.HONOREE_FIELDS])
     response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="surat-thani-hall-of-fame-honorees.csv"'
@@ -236,12 +238,13 @@ def meeting_json(request, slug):
     if meeting is None:
         return _not_found()
     honorees = records.public_honorees().filter(meeting=meeting)
+    summary = public_summary()
     return _json(
         {
             **_about(),
             "photo_note": records.PHOTO_NOTE,
             "result": records.meeting_record(meeting),
-            "honorees": [records.honoree_record(honoree) for honoree in honorees],
+            "honorees": [records.honoree_record(honoree, summary) for honoree in honorees],
         }
     )
 

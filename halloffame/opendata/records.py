@@ -51,11 +51,17 @@ def absolute(path: str) -> str:
 
 
 def public_honorees():
-    return Honoree.objects.public().with_related().order_by("-meeting__date", "district__code", "pk")
+    """Public honorees with what their records show; their virtues come from the shared summary."""
+    return (
+        Honoree.objects.public()
+        .select_related("district", "network", "meeting")
+        .order_by("-meeting__date", "district__code", "pk")
+    )
 
 
-def honoree_record(honoree: Honoree) -> dict:
-    """One public honoree; the story and the photo only where consent covers them."""
+def honoree_record(honoree: Honoree, summary) -> dict:
+    """One public honoree; the story and the photo only where consent covers them; its virtues
+    from the public summary (honorees/summary.py) of the request."""
     photo = honoree.public_photo
     meeting = honoree.meeting
     return {
@@ -70,7 +76,7 @@ def honoree_record(honoree: Honoree) -> dict:
         "network": honoree.network.slug,
         "network_th": honoree.network.name_th,
         "network_en": honoree.network.name_en,
-        "virtues": [virtue.slug for virtue in honoree.virtues.all()],
+        "virtues": summary.virtue_slugs_of.get(honoree.pk, []),
         "citation": honoree.citation,
         "citation_en": honoree.citation_en,
         "story": honoree.public_story,

@@ -2,6 +2,7 @@
 
 import pytest
 
+from honorees.models import Honoree
 from tests.performance.conftest import public_urls
 
 MAX_QUERIES = 10
@@ -60,3 +61,39 @@ def test_query_count_does_not_grow_with_the_number_of_honorees(client, site, set
         honoree.delete()
     small = counts()
     assert small == big
+
+
+def api_urls(site) -> list[str]:
+    honoree, meeting = site["public"][0], site["meetings"][0]
+    return [
+        "/api/v1/honorees/",
+        "/api/v1/honorees/?q=สม",
+        f"/api/v1/honorees/?district={honoree.district.slug}",
+        f"/api/v1/honorees/{honoree.slug}/",
+        f"/api/v1/meetings/{meeting.slug}/",
+    ]
+
+
+def test_the_api_queries_do_not_grow_with_the_honorees_it_lists(client, site, settings):
+    """Records take their virtues from the shared summary: no query per honoree, none per virtue."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.PAGE_CACHE = False
+
+    def counts():
+        result = {}
+        for url in api_urls(site):
+            client.get(url)  # the shared summary's parts, counted once per content version
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(url)
+            assert response.status_code == 200, url
+            result[url] = len(queries)
+        return result
+
+    big = counts()
+    assert max(big.values()) <= MAX_QUERIES, big
+    for honoree in site["public"][6:]:
+        honoree.delete()
+    Honoree.objects.filter(pk=site["public"][0].pk).first().virtues.clear()
+    assert counts() == big
