@@ -1,5 +1,6 @@
 """/feeds/honorees/: an Atom feed of the newest public honorees (public fields only)."""
 
+import io
 from datetime import datetime, time
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from halloffame.i18n import in_page_language
+from halloffame.i18n import in_page_language, list_path
 from halloffame.templatetags.thai import meeting_number, thai_date
 from honorees.filters import NewestFirstPages
 from honorees.models import Honoree
@@ -27,6 +28,13 @@ class TextSummaryAtomFeed(Atom1Feed):
         if item["description"] is not None:
             handler.addQuickElement("summary", item["description"], {"type": "text"})
 
+    def write(self, outfile, encoding):
+        # Django's generator writes each piece of the XML to the response on its own, some 2,500
+        # writes a feed; into a buffer first, the response takes it in one.
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
 
 class LatestHonoreesFeed(Feed):
     """Signed by the culture office (the feed and every entry: RFC 4287 wants an author for each
@@ -41,7 +49,7 @@ class LatestHonoreesFeed(Feed):
         return settings.OFFICE_CONTACT["email"]
 
     def author_link(self):
-        return reverse("contact")
+        return list_path("contact")  # reverse("contact"), once per language rather than per entry
 
     item_author_name = author_name
     item_author_email = author_email
