@@ -55,7 +55,7 @@ class PublicSummary:
         from honorees.models import public_count
         from meetings.models import Meeting
 
-        rows = Meeting.objects.published().annotate(n=public_count()).order_by("-date")
+        rows = Meeting.objects.published().annotate(n=public_count("meeting")).order_by("-date")
         return [
             MeetingCount(pk, day, fiscal_year, n, thai.be_year_number(day.year))
             for pk, day, fiscal_year, n in rows.values_list("id", "date", "fiscal_year", "n")
@@ -71,14 +71,14 @@ class PublicSummary:
         from honorees.models import public_count
         from networks.models import District
 
-        return list(District.objects.annotate(public_count=public_count()).order_by("code"))
+        return list(District.objects.annotate(public_count=public_count("district")).order_by("code"))
 
     @cached_property
     def networks(self) -> list:
         from honorees.models import public_count
         from networks.models import Network
 
-        return list(Network.objects.annotate(public_count=public_count()).order_by("order"))
+        return list(Network.objects.annotate(public_count=public_count("network")).order_by("order"))
 
     @cached_property
     def virtues(self) -> list:
@@ -145,7 +145,7 @@ class PublicSummary:
     def kinds(self) -> dict[str, int]:
         from honorees.models import Honoree
 
-        return dict(Honoree.objects.public().order_by().values_list("kind").annotate(n=Count("pk")))
+        return dict(Honoree.objects.public().order_by().values_list("kind").annotate(n=Count("*")))
 
     @property
     def latest_meeting(self) -> MeetingCount | None:

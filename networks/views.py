@@ -28,7 +28,7 @@ class DistrictListView(ListView):
         if not self.fiscal_year:
             return public_summary().districts
         narrowed = {"meeting__fiscal_year": self.fiscal_year}
-        return District.objects.annotate(public_count=public_count(**narrowed)).order_by("code")
+        return District.objects.annotate(public_count=public_count("district", **narrowed)).order_by("code")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

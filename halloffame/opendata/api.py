@@ -227,14 +227,14 @@ def honorees_csv(request):
 
 @endpoint
 def meetings_json(request):
-    meetings = Meeting.objects.published().annotate(public_count=public_count()).order_by("-date")
+    meetings = Meeting.objects.published().annotate(public_count=public_count("meeting")).order_by("-date")
     return _json({**_about(), "results": [records.meeting_record(m) for m in meetings]})
 
 
 @endpoint
 def meeting_json(request, slug):
     """One published meeting and its public honorees by district, as on the meeting's page."""
-    meeting = Meeting.objects.published().annotate(public_count=public_count()).filter(slug=slug).first()
+    meeting = Meeting.objects.published().annotate(public_count=public_count("meeting")).filter(slug=slug).first()
     if meeting is None:
         return _not_found()
     honorees = records.public_honorees().filter(meeting=meeting)
@@ -251,13 +251,13 @@ def meeting_json(request, slug):
 
 @endpoint
 def districts_json(request):
-    districts = District.objects.annotate(public_count=public_count()).order_by("code")
+    districts = District.objects.annotate(public_count=public_count("district")).order_by("code")
     return _json({**_about(), "results": [records.district_record(d) for d in districts]})
 
 
 @endpoint
 def networks_json(request):
-    networks = Network.objects.annotate(public_count=public_count()).order_by("order")
+    networks = Network.objects.annotate(public_count=public_count("network")).order_by("order")
     return _json({**_about(), "results": [records.network_record(n) for n in networks]})
 
 
