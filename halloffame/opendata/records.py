@@ -51,31 +51,29 @@ def absolute(path: str) -> str:
 
 
 def public_honorees():
-    """Public honorees with what their records show; their virtues come from the shared summary."""
-    return (
-        Honoree.objects.public()
-        .select_related("district", "network", "meeting")
-        .order_by("-meeting__date", "district__code", "pk")
-    )
+    """Public honorees with the meeting their records show; their district, network and virtues
+    come from the shared summary."""
+    return Honoree.objects.public().select_related("meeting").order_by("-meeting__date", "district__code", "pk")
 
 
 def honoree_record(honoree: Honoree, summary) -> dict:
-    """One public honoree; the story and the photo only where consent covers them; its virtues
-    from the public summary (honorees/summary.py) of the request."""
+    """One public honoree; the story and the photo only where consent covers them; its district,
+    network and virtues from the public summary (honorees/summary.py) of the request."""
     photo = honoree.public_photo
     meeting = honoree.meeting
+    district, network = summary.row_of(honoree, "district"), summary.row_of(honoree, "network")
     return {
         "slug": honoree.slug,
         "url": absolute(honoree.get_absolute_url()),
         "name": honoree.name,
         "name_en": honoree.name_en,
         "kind": honoree.kind,
-        "district_code": honoree.district.code,
-        "district_th": honoree.district.name_th,
-        "district_en": honoree.district.name_en,
-        "network": honoree.network.slug,
-        "network_th": honoree.network.name_th,
-        "network_en": honoree.network.name_en,
+        "district_code": district.code,
+        "district_th": district.name_th,
+        "district_en": district.name_en,
+        "network": network.slug,
+        "network_th": network.name_th,
+        "network_en": network.name_en,
         "virtues": summary.virtue_slugs_of.get(honoree.pk, []),
         "citation": honoree.citation,
         "citation_en": honoree.citation_en,
