@@ -90,12 +90,21 @@ def clean_params(query_dict) -> dict[str, str]:
 _FILTERS = HonoreeFilter(queryset=Honoree.objects.none()).filters
 
 
-def filtered(queryset, params: dict[str, str], *, without: str | None = None):
-    """The queryset under the filters of params (already checked by split_valid), but `without`."""
+def filtered(queryset, params: dict[str, str], *, without: str | None = None, summary=None):
+    """The queryset under the filters of params (already checked by split_valid), but `without`.
+    Given the shared summary, a district, network or virtue is filtered by its id, which spares
+    each query a join (and PostgreSQL the planning of it)."""
     for key, value in params.items():
-        if key not in (without, "sort"):
+        if key in (without, "sort"):
+            continue
+        if summary is not None and key in SLUG_FACETS:
+            queryset = queryset.filter(**{SLUG_FACETS[key]: summary.by_slug(key)[value].pk})
+        else:
             queryset = _FILTERS[key].filter(queryset, value)
     return queryset
+
+
+SLUG_FACETS = {"district": "district_id", "network": "network_id", "virtue": "virtues"}
 
 
 # The honoree column each facet counts by.
@@ -114,7 +123,8 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
         if not any(key not in (facet, "sort") for key in params):
             return None
         column = FACET_COLUMNS.get(facet, "meeting_id")
-        return dict(filtered(queryset, params, without=facet).order_by().values_list(column).annotate(n=Count("*")))
+        rows = filtered(queryset, params, without=facet, summary=summary).order_by()
+        return dict(rows.values_list(column).annotate(n=Count("*")))
 
     counted = _counter_of_matches(params, summary) if "q" in params else counted_in_sql
     facets = {}

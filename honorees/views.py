@@ -33,7 +33,7 @@ class HonoreeListView(ListView):
         return response
 
     def get_queryset(self):
-        queryset = filters.filtered(Honoree.objects.public(), self.params).for_cards()
+        queryset = filters.filtered(Honoree.objects.public(), self.params, summary=self.summary).for_cards()
         if self.params.get("sort") == filters.HonoreeFilter.SORT_NAME:
             total = sum(m.count for m in self.meetings)
             return filters.CountedPages(queryset.thai_order(), total)

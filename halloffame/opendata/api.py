@@ -128,7 +128,7 @@ def _filtered_honorees(request, summary):
                 invalid=invalid,
             ),
         )
-    queryset = filters.filtered(records.public_honorees(), params)
+    queryset = filters.filtered(records.public_honorees(), params, summary=summary)
     if params.get("sort") == filters.HonoreeFilter.SORT_NAME:
         queryset = queryset.thai_order()
     return queryset, params, None
