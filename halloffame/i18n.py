@@ -23,7 +23,8 @@ def in_page_language(thai: str, english: str) -> ShownText:
 
 
 def list_path(url_name: str, language: str | None = None) -> str:
-    """The path of a list page (reverse(url_name)) in a language, the page's by default."""
+    """reverse(url_name) of a page without arguments (a list, the contact page) in a language, the
+    page's by default; worked out once per language and script prefix."""
     return _list_path(url_name, language or translation.get_language(), get_script_prefix())
 
 
@@ -34,6 +35,6 @@ def _list_path(url_name: str, language: str, script_prefix: str) -> str:
 
 
 def item_path(list_url_name: str, slug: str) -> str:
-    """The path of a row's page at <list>/<slug>/ (an honoree, a meeting) in the page's language:
+    """The path of a row's page at <list>/<slug>/ (an honoree's) in the page's language:
     what reverse() gives, without its cost on each of a hundred rows of a list, the API or a feed."""
     return f"{list_path(list_url_name)}{slug}/"

@@ -49,15 +49,20 @@ def url_xml(url: dict) -> str:
     if "xml" in url:
         return url["xml"]
     lastmod = url.get("lastmod")
-    parts = [f"<url><loc>{escape(url['location'])}</loc>"]
-    if lastmod:
-        parts.append(f"<lastmod>{localtime(lastmod) if isinstance(lastmod, datetime) else lastmod:%Y-%m-%d}</lastmod>")
-    if url.get("changefreq"):
-        parts.append(f"<changefreq>{escape(url['changefreq'])}</changefreq>")
-    if url.get("priority"):
-        parts.append(f"<priority>{escape(url['priority'])}</priority>")
-    parts.append(alternate_links(url.get("alternates", ())))
-    return "".join(parts) + "</url>"
+    if isinstance(lastmod, datetime):
+        lastmod = localtime(lastmod)
+    extra = "".join(
+        f"<{name}>{escape(str(url[name]))}</{name}>" for name in ("changefreq", "priority") if url.get(name)
+    )
+    return url_element(url["location"], lastmod_element(lastmod), extra + alternate_links(url.get("alternates", ())))
+
+
+def url_element(location: str, lastmod: str, rest: str) -> str:
+    return f"<url><loc>{escape(location)}</loc>{lastmod}{rest}</url>"
+
+
+def lastmod_element(day) -> str:
+    return f"<lastmod>{day:%Y-%m-%d}</lastmod>" if day else ""
 
 
 def alternate_links(alternates) -> str:
@@ -108,12 +113,12 @@ class PublicRowsSitemap(PublicSitemap):
                 alternates.append({"location": locations[settings.LANGUAGE_CODE], "lang_code": "x-default"})
             # Each row's alternates and date are written once for both of its URLs.
             links = alternate_links(alternates)
-            lastmod = f"<lastmod>{row.updated_at.astimezone(zone):%Y-%m-%d}</lastmod>" if row.updated_at else ""
+            lastmod = lastmod_element(row.updated_at and row.updated_at.astimezone(zone))
             for location in locations.values():
                 urls.append(
                     {"item": row, "location": location, "lastmod": row.updated_at, "changefreq": None,
                      "priority": "", "alternates": alternates,
-                     "xml": f"<url><loc>{escape(location)}</loc>{lastmod}{links}</url>"}
+                     "xml": url_element(location, lastmod, links)}
                 )  # fmt: skip
         self.latest_lastmod = max((url["lastmod"] for url in urls), default=None)
         return urls

@@ -98,17 +98,15 @@ def filtered(queryset, params: dict[str, str], *, without: str | None = None, su
         if key in (without, "sort"):
             continue
         if summary is not None and key in SLUG_FACETS:
-            queryset = queryset.filter(**{SLUG_FACETS[key]: summary.by_slug(key)[value].pk})
+            queryset = queryset.filter(**{FACET_COLUMNS[key]: summary.by_slug(key)[value].pk})
         else:
             queryset = _FILTERS[key].filter(queryset, value)
     return queryset
 
 
-SLUG_FACETS = {"district": "district_id", "network": "network_id", "virtue": "virtues"}
-
-
-# The honoree column each facet counts by.
+# The honoree column each facet counts (and, given its row's id, filters) by.
 FACET_COLUMNS = {"district": "district_id", "network": "network_id", "kind": "kind", "virtue": "virtues"}
+SLUG_FACETS = ("district", "network", "virtue")  # chosen by slug, from the summary's rows
 
 
 def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, list[dict]], list]:
@@ -116,8 +114,10 @@ def facet_counts(queryset, params: dict[str, str], summary) -> tuple[dict[str, l
     meetings with their counts under every filter (newest first: the list's total and pages).
 
     Without other filters a facet's counts are the shared summary's (honorees/summary.py);
-    with them, one GROUP BY per facet over the indexed public flag. The year facet and the
-    meeting counts come from one count per meeting."""
+    with them, one GROUP BY per facet over the public rows' indexes; with a search, every facet is
+    counted from the summary's in-memory search of all public honorees (so `queryset` must be all
+    of them, Honoree.objects.public()). The year facet and the meeting counts come from one count
+    per meeting."""
 
     def counted_in_sql(facet):
         if not any(key not in (facet, "sort") for key in params):
@@ -157,7 +157,8 @@ def searched_meetings(params: dict[str, str], summary) -> list:
 
 
 def _in_year(meetings: list, params: dict[str, str]) -> list:
-    return [m for m in meetings if m.count and ("year" not in params or str(m.year) == params["year"])]
+    year = int(params["year"]) if "year" in params else None
+    return [m for m in meetings if m.count and (year is None or m.year == year)]
 
 
 def recounted(meetings: list, per_meeting: dict) -> list:
@@ -171,13 +172,13 @@ def _counter_of_matches(params, summary):
     rows = summary.search(clean_text(params["q"], SEARCH_MAX_LENGTH))
     virtues_of = summary.virtues_of if rows else {}
     no_virtues = frozenset()
-    year_of = {m.id: str(m.year) for m in summary.meetings}
-    chosen = {key: summary.by_slug(key)[params[key]].pk for key in ("district", "network", "virtue") if key in params}
+    year_of = {m.id: m.year for m in summary.meetings}
+    chosen = {key: summary.by_slug(key)[params[key]].pk for key in SLUG_FACETS if key in params}
     tests = {
         "district": lambda row: row[1] == chosen["district"],
         "network": lambda row: row[2] == chosen["network"],
         "kind": lambda row: row[3] == params["kind"],
-        "year": lambda row: year_of.get(row[4]) == params["year"],
+        "year": lambda row: year_of.get(row[4]) == int(params["year"]),
         "virtue": lambda row: chosen["virtue"] in virtues_of.get(row[0], no_virtues),
     }
     # Each active filter tested once per match; a facet counts the matches passing all the others.
@@ -268,8 +269,7 @@ def active_filters(params: dict[str, str], facets: dict[str, list[dict]]) -> lis
 def split_valid(params: dict[str, str], summary) -> tuple[dict[str, str], list[str]]:
     """The parameters with a known value, and the names of those without (an unknown slug,
     kind, year or sort). Slugs are checked against the shared summary's rows, without a query."""
-    slugs = ("district", "network", "virtue")
-    bad = [key for key in slugs if key in params and params[key] not in summary.by_slug(key)]
+    bad = [key for key in SLUG_FACETS if key in params and params[key] not in summary.by_slug(key)]
     if "kind" in params and params["kind"] not in Honoree.Kind.values:
         bad.append("kind")
     # ASCII digits only: "²⁵⁶⁴".isdigit() is true but int() refuses it.
@@ -278,4 +278,7 @@ def split_valid(params: dict[str, str], summary) -> tuple[dict[str, str], list[s
         bad.append("year")
     if "sort" in params and params["sort"] not in dict(HonoreeFilter.SORT_CHOICES):
         bad.append("sort")
-    return {key: value for key, value in params.items() if key not in bad}, bad
+    valid = {key: value for key, value in params.items() if key not in bad}
+    if "year" in valid:
+        valid["year"] = str(int(year))  # "02567" is 2567 in links, the chosen option and the counts
+    return valid, bad

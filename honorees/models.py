@@ -93,15 +93,15 @@ class HonoreeQuerySet(models.QuerySet):
         """The public page's and the admin's search: the name however it is typed (titles spelled out
         or abbreviated or left out, spaces, digit forms, SARA AM), the English name or the citation.
         A title typed must be the honoree's, unless the record has none."""
-        titles, name_key = thai.search_terms(text)
-        plain = thai.clean_text(text)
-        if not (name_key or titles):
+        terms = search_terms(text, fold=str)  # the database folds letter case itself (icontains)
+        if terms is None:
             return self
+        name_key, titles, plain = terms
         by_name = models.Q(name_key__contains=name_key)
         if titles:
             with_titles = models.Q()
             for title in titles:
-                with_titles &= models.Q(title_key__contains=f"|{title}|")
+                with_titles &= models.Q(title_key__contains=title)
             by_name &= models.Q(title_key="") | with_titles
         return self.filter(by_name | models.Q(name_en__icontains=plain) | models.Q(citation__icontains=plain))
 
@@ -121,17 +121,39 @@ class HonoreeQuerySet(models.QuerySet):
         return self.order_by("sort_key", "pk")
 
 
-def search_fold(vendor: str):
-    """Letter case as the database's icontains ignores it, for the search in memory: SQLite's LIKE
-    folds ASCII letters only; PostgreSQL's UPPER() every letter, one for one (ß stays ß, where
-    Python's upper() would write SS)."""
-    return _ascii_lower if vendor == "sqlite" else _upper_one_for_one
+def search_fold(connection):
+    """Letter case as the database's icontains ignores it, for the search in memory. SQLite's LIKE
+    folds ASCII letters only. PostgreSQL's UPPER() follows the database's locale, so it is asked
+    once: ASCII only under C, every letter one for one under a libc locale (ß stays ß), or as
+    Python's upper() under ICU (ß becomes SS)."""
+    if connection.vendor == "sqlite":
+        return _ascii_lower
+    return _postgresql_fold(connection.alias)
+
+
+_FOLD_PROBE = "éß"
+
+
+@functools.cache
+def _postgresql_fold(alias: str):
+    from django.db import connections
+
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT UPPER(%s)", [_FOLD_PROBE])
+        upper = cursor.fetchone()[0]
+    folds = {
+        _FOLD_PROBE: _ascii_lower,
+        _upper_one_for_one(_FOLD_PROBE): _upper_one_for_one,
+        _FOLD_PROBE.upper(): str.upper,
+    }
+    return folds.get(upper, _upper_one_for_one)
 
 
 def search_terms(text: str, fold) -> tuple[str, list[str], str] | None:
-    """What HonoreeQuerySet.search looks for, for the public summary's search in memory: the name
-    key, the title keys ("|title|") the record must have unless it has none, and the text that the
-    folded English name or citation may contain instead; None when the text asks for nothing."""
+    """What a search looks for, in the database (HonoreeQuerySet.search) and in memory
+    (PublicSummary.search): the name key, the title keys ("|title|") the record must have unless
+    it has none, and the text, folded, that the English name or citation may contain instead; None
+    when the text asks for nothing."""
     titles, name_key = thai.search_terms(text)
     if not (name_key or titles):
         return None
@@ -310,7 +332,7 @@ class Honoree(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "meeting"]),
-            # Public counts by facet, the map and the lists read only these (honorees/public_flag.py).
+            # A kind's or a meeting's public rows (honorees/public_flag.py keeps the flag).
             models.Index(fields=["kind", "publicly_visible"], name="honoree_kind_public"),
             models.Index(fields=["meeting", "publicly_visible"], name="honoree_meeting_public"),
             # Facet counts under other filters, and a district's or network's meetings, read only the

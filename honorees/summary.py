@@ -5,7 +5,9 @@ published meeting are what the home page, the lists, the map and the unfiltered 
 They change only when the public content version does (halloffame/cache.py: a write the
 public can see), so each worker computes them once per version, in a handful of index scans
 over Honoree.publicly_visible, and keeps them in memory beside that version's token. Reading the
-token is one indexed query; a page rendered without the page cache still pays no scan.
+token is one indexed query; a page rendered without the page cache still pays no scan. The
+search's texts (`searchable`) are the one part that reads every public row, once per version,
+on the first search.
 """
 
 from datetime import date
@@ -20,7 +22,7 @@ from halloffame import thai
 
 class MeetingCount(NamedTuple):
     """A published meeting and its public honorees. A tuple, because a filtered page recounts a
-    thousand of them (count._replace) on every request."""
+    thousand of them (meeting._replace(count=…)) on every request."""
 
     id: int
     date: date
@@ -104,7 +106,8 @@ class PublicSummary:
         """Each public honoree's virtues as the open data lists them: slugs, in the virtues' order."""
         position = {virtue.pk: (i, virtue.slug) for i, virtue in enumerate(self.virtues)}
         return {
-            honoree_id: [position[v][1] for v in sorted(ids, key=lambda v: position[v][0])]
+            # A virtue newer than this version's rows is left out until the next version.
+            honoree_id: [position[v][1] for v in sorted(ids & position.keys(), key=lambda v: position[v][0])]
             for honoree_id, ids in self.virtues_of.items()
         }
 
@@ -117,7 +120,7 @@ class PublicSummary:
 
         from honorees.models import Honoree, search_fold
 
-        fold = search_fold(connection.vendor)
+        fold = search_fold(connection)
         facets = ("pk", "district_id", "network_id", "kind", "meeting_id")
         rows = Honoree.objects.public().order_by().values_list(*facets, "name_key", "title_key", "name_en", "citation")
         # The two texts joined by NUL, which no search term holds (thai.clean_text drops it).
@@ -168,7 +171,13 @@ class PublicSummary:
         return self._rows_by_pk[facet].get(getattr(honoree, f"{facet}_id")) or getattr(honoree, facet)
 
     def by_slug(self, facet: str) -> dict:
-        return {row.slug: row for row in getattr(self, f"{facet}s")}
+        return self._rows_by_slug[facet]
+
+    @cached_property
+    def _rows_by_slug(self) -> dict[str, dict]:
+        return {
+            facet: {row.slug: row for row in getattr(self, f"{facet}s")} for facet in ("district", "network", "virtue")
+        }
 
 
 _latest: tuple[object, PublicSummary] | None = None

@@ -36,6 +36,8 @@ def brute_force(params, facet):
         {"q": "สม"},
         {"q": "Somporn", "district": "DISTRICT", "virtue": "VIRTUE"},
         {"q": "นาง", "year": "2567", "kind": "person", "network": "NETWORK"},
+        {"kind": "person", "year": "02567"},
+        {"q": "สม", "year": "02567"},
     ],
 )
 def test_facets_and_pages_match_counting_every_row(site, params):
@@ -53,3 +55,8 @@ def test_facets_and_pages_match_counting_every_row(site, params):
     pages = filters.NewestFirstPages(filters.filtered(Honoree.objects.public(), params), meetings)
     assert pages.count() == len(expected)
     assert [h.pk for start in range(0, len(expected), 7) for h in pages[start : start + 7]] == [h.pk for h in expected]
+
+
+def test_a_year_typed_with_a_leading_zero_is_that_year(site):
+    params, invalid = filters.split_valid({"year": "02567", "q": "สม"}, public_summary())
+    assert params == {"year": "2567", "q": "สม"} and invalid == []
