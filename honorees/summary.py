@@ -161,22 +161,21 @@ class PublicSummary:
             years[meeting.fiscal_year] = years.get(meeting.fiscal_year, 0) + 1
         return sorted(years.items(), reverse=True)
 
-    @cached_property
-    def _rows_by_pk(self) -> dict[str, dict]:
-        return {facet: {row.pk: row for row in getattr(self, f"{facet}s")} for facet in ("district", "network")}
-
     def row_of(self, honoree, facet: str):
         """The honoree's district or network row from the shared rows, without a join; the row's
         own (one query) only if it is newer than this version."""
-        return self._rows_by_pk[facet].get(getattr(honoree, f"{facet}_id")) or getattr(honoree, facet)
+        return self._rows["pk"][facet].get(getattr(honoree, f"{facet}_id")) or getattr(honoree, facet)
 
     def by_slug(self, facet: str) -> dict:
-        return self._rows_by_slug[facet]
+        return self._rows["slug"][facet]
 
     @cached_property
-    def _rows_by_slug(self) -> dict[str, dict]:
+    def _rows(self) -> dict:
+        """The district, network and virtue rows by pk and by slug, built once per version."""
+        facets = ("district", "network", "virtue")
         return {
-            facet: {row.slug: row for row in getattr(self, f"{facet}s")} for facet in ("district", "network", "virtue")
+            key: {facet: {getattr(row, key): row for row in getattr(self, f"{facet}s")} for facet in facets}
+            for key in ("pk", "slug")
         }
 
 
